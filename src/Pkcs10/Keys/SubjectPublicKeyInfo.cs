@@ -1,0 +1,314 @@
+using System.Security.Cryptography;
+using Pkcs10.Asn1;
+using Pkcs10.Internal;
+
+namespace Pkcs10.Keys;
+
+/// <summary>
+/// A SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) over its DER encoding, validated for its algorithm when decoded:
+/// RSA (RFC 8017 RSAPublicKey), RSASSA-PSS (RFC 4055), EC (RFC 5480, named curves), EdDSA (RFC 8410),
+/// DSA (RFC 3279) and ML-DSA (recognised by OID).
+/// </summary>
+/// <remarks>
+/// <code>
+/// SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
+/// </code>
+/// </remarks>
+public sealed class SubjectPublicKeyInfo
+{
+    private SubjectPublicKeyInfo(ReadOnlyMemory<byte> rawData, ReadOnlyMemory<byte> algorithmOid, ReadOnlyMemory<byte>? parameters,
+        ReadOnlyMemory<byte> publicKey, KeyAlgorithm algorithm, int keySize, ReadOnlyMemory<byte> curveOid,
+        ReadOnlyMemory<byte> rsaModulus, ReadOnlyMemory<byte> rsaExponent, PssParameters? pssRestrictions)
+    {
+        RawData = rawData;
+        RawAlgorithmOid = algorithmOid;
+        RawParameters = parameters;
+        PublicKey = publicKey;
+        Algorithm = algorithm;
+        KeySize = keySize;
+        RawCurveOid = curveOid;
+        RsaModulus = rsaModulus;
+        RsaExponent = rsaExponent;
+        PssRestrictions = pssRestrictions;
+    }
+
+    /// <summary>The DER encoding of the whole SubjectPublicKeyInfo.</summary>
+    public ReadOnlyMemory<byte> RawData { get; }
+
+    /// <summary>The algorithm OID's content octets.</summary>
+    public ReadOnlyMemory<byte> RawAlgorithmOid { get; }
+
+    /// <summary>The algorithm OID as dotted text.</summary>
+    public string AlgorithmOid => ObjectIdentifier.ToDotted(RawAlgorithmOid.Span);
+
+    /// <summary>The DER encoding of the algorithm parameters, or <see langword="null"/> when absent.</summary>
+    public ReadOnlyMemory<byte>? RawParameters { get; }
+
+    /// <summary>The subjectPublicKey BIT STRING's data octets (0 unused bits).</summary>
+    public ReadOnlyMemory<byte> PublicKey { get; }
+
+    /// <summary>The kind of key.</summary>
+    public KeyAlgorithm Algorithm { get; }
+
+    /// <summary>The key size in bits: RSA modulus bits, EC field bits, 255/448 for EdDSA, DSA p bits; 0 when unknown.</summary>
+    public int KeySize { get; }
+
+    /// <summary>For EC keys, the named curve OID's content octets; empty otherwise.</summary>
+    public ReadOnlyMemory<byte> RawCurveOid { get; }
+
+    /// <summary>For EC keys, the named curve as dotted text; <see langword="null"/> otherwise.</summary>
+    public string? CurveOid => RawCurveOid.IsEmpty ? null : ObjectIdentifier.ToDotted(RawCurveOid.Span);
+
+    /// <summary>For EC keys, the curve name ("P-256", "P-384", "P-521", "secp256k1", ...) or the dotted OID; otherwise <see langword="null"/>.</summary>
+    public string? CurveName => RawCurveOid.IsEmpty ? null : EcCurves.GetName(RawCurveOid.Span) ?? CurveOid;
+
+    /// <summary>For EC keys, the encoded point (SEC 1 §2.3.3, uncompressed or compressed).</summary>
+    public ReadOnlyMemory<byte> EcPoint => Algorithm == KeyAlgorithm.EC ? PublicKey : default;
+
+    /// <summary>For RSA and RSASSA-PSS keys, the modulus as big-endian unsigned bytes without a sign octet.</summary>
+    public ReadOnlyMemory<byte> RsaModulus { get; }
+
+    /// <summary>For RSA and RSASSA-PSS keys, the public exponent as big-endian unsigned bytes.</summary>
+    public ReadOnlyMemory<byte> RsaExponent { get; }
+
+    /// <summary>For RSASSA-PSS keys with parameters, the restrictions they state (RFC 4055 §3.1); otherwise <see langword="null"/>.</summary>
+    public PssParameters? PssRestrictions { get; }
+
+    /// <summary>A display name: "RSA", "RSA-PSS", "EC", "Ed25519", "Ed448", "DSA", "ML-DSA-44", "ML-DSA-65", "ML-DSA-87" or "unknown".</summary>
+    public string AlgorithmName => Algorithm switch
+    {
+        KeyAlgorithm.Rsa => "RSA",
+        KeyAlgorithm.RsaPss => "RSA-PSS",
+        KeyAlgorithm.EC => "EC",
+        KeyAlgorithm.Ed25519 => "Ed25519",
+        KeyAlgorithm.Ed448 => "Ed448",
+        KeyAlgorithm.Dsa => "DSA",
+        KeyAlgorithm.MLDsa44 => "ML-DSA-44",
+        KeyAlgorithm.MLDsa65 => "ML-DSA-65",
+        KeyAlgorithm.MLDsa87 => "ML-DSA-87",
+        _ => "unknown",
+    };
+
+    /// <summary>The SHA-256 of the whole SubjectPublicKeyInfo DER (the usual SPKI fingerprint, as in RFC 7469 pins).</summary>
+    /// <returns>32 bytes.</returns>
+    public byte[] GetSha256Fingerprint() => SHA256.HashData(RawData.Span);
+
+    /// <summary>Decodes and validates a SubjectPublicKeyInfo.</summary>
+    /// <param name="encoded">Exactly one SubjectPublicKeyInfo in DER.</param>
+    /// <returns>The key, over <paramref name="encoded"/> (no copy).</returns>
+    /// <exception cref="Pkcs10Exception">The encoding is malformed or the key is invalid for its algorithm.</exception>
+    public static SubjectPublicKeyInfo Decode(ReadOnlyMemory<byte> encoded)
+    {
+        var reader = new DerReader(encoded.Span);
+        SubjectPublicKeyInfo spki = Read(ref reader, encoded, 0, DecodeContext.Strict);
+        reader.ThrowIfNotEmpty();
+        return spki;
+    }
+
+    internal static SubjectPublicKeyInfo Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, DecodeContext context)
+    {
+        int start = reader.Offset;
+        DerReader spki = reader.ReadSequence();
+        int rawLength = reader.Offset - start;
+        DerReader alg = spki.ReadSequence();
+        int oidOffset = alg.Offset;
+        ReadOnlySpan<byte> oid = alg.ReadObjectIdentifier();
+        int oidContentStart = alg.Offset - oid.Length - sourceOffset;
+        int paramsOffset = alg.Offset;
+        ReadOnlySpan<byte> parameters = alg.HasData ? alg.ReadEncodedValue() : default;
+        bool hasParameters = paramsOffset != alg.Offset;
+        alg.ThrowIfNotEmpty();
+
+        int keyOffset = spki.Offset;
+        ReadOnlySpan<byte> key = spki.ReadBitString(out int unused);
+        spki.ThrowIfNotEmpty();
+        if (unused != 0)
+        {
+            ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "subjectPublicKey must have 0 unused bits", keyOffset);
+        }
+
+        int keyStart = spki.Offset - key.Length - sourceOffset;
+        ReadOnlyMemory<byte> keyMemory = source.Slice(keyStart, key.Length);
+        ReadOnlyMemory<byte> oidMemory = source.Slice(oidContentStart, oid.Length);
+        ReadOnlyMemory<byte>? paramsMemory = hasParameters ? source.Slice(paramsOffset - sourceOffset, parameters.Length) : null;
+        ReadOnlyMemory<byte> raw = source.Slice(start - sourceOffset, rawLength);
+
+        KeyAlgorithm algorithm = KeyAlgorithm.Unknown;
+        int keySize = 0;
+        ReadOnlyMemory<byte> curve = default, modulus = default, exponent = default;
+        PssParameters? pss = null;
+        if (oid.SequenceEqual(Oids.RsaEncryption))
+        {
+            algorithm = KeyAlgorithm.Rsa;
+
+            // RFC 3279 §2.3.1: parameters MUST be NULL.
+            if (!hasParameters)
+            {
+                context.Deviation(Pkcs10ErrorCode.InvalidAlgorithmParameters, "rsaEncryption parameters must be NULL, found absent (RFC 3279 §2.3.1)", oidOffset);
+            }
+            else if (!parameters.SequenceEqual((ReadOnlySpan<byte>)[0x05, 0x00]))
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "rsaEncryption parameters must be NULL (RFC 3279 §2.3.1)", paramsOffset);
+            }
+
+            ReadRsaKey(keyMemory, keyStart + sourceOffset, out modulus, out exponent, out keySize);
+        }
+        else if (oid.SequenceEqual(Oids.RsaPss))
+        {
+            algorithm = KeyAlgorithm.RsaPss;
+
+            // RFC 4055 §3.1: parameters absent (no restriction) or RSASSA-PSS-params (restrictions).
+            if (hasParameters)
+            {
+                pss = PssParameters.Read(parameters, paramsOffset, context);
+            }
+
+            ReadRsaKey(keyMemory, keyStart + sourceOffset, out modulus, out exponent, out keySize);
+        }
+        else if (oid.SequenceEqual(Oids.EcPublicKey))
+        {
+            algorithm = KeyAlgorithm.EC;
+            if (!hasParameters)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "id-ecPublicKey needs ECParameters (RFC 5480 §2.1.1)", oidOffset);
+            }
+
+            var p = new DerReader(parameters, paramsOffset);
+            if (!p.IsNext(Asn1Tag.ObjectIdentifier))
+            {
+                // RFC 5480 §2.1.1: specifiedCurve and implicitCurve MUST NOT be used.
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "EC parameters must be a namedCurve OID; explicit curve parameters are not allowed (RFC 5480 §2.1.1)", paramsOffset);
+            }
+
+            ReadOnlySpan<byte> curveOid = p.ReadObjectIdentifier();
+            curve = source.Slice(paramsOffset + (parameters.Length - curveOid.Length) - sourceOffset, curveOid.Length);
+            keySize = EcCurves.GetFieldBits(curveOid);
+            CheckEcPoint(key, keySize, keyOffset);
+        }
+        else if (oid.SequenceEqual(Oids.Ed25519) || oid.SequenceEqual(Oids.Ed448))
+        {
+            bool is25519 = oid.SequenceEqual(Oids.Ed25519);
+            algorithm = is25519 ? KeyAlgorithm.Ed25519 : KeyAlgorithm.Ed448;
+            keySize = is25519 ? 255 : 448;
+
+            // RFC 8410 §3: parameters MUST be absent.
+            if (hasParameters)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "EdDSA key parameters must be absent (RFC 8410 §3)", paramsOffset);
+            }
+
+            int expected = is25519 ? 32 : 57;
+            if (key.Length != expected)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, $"{(is25519 ? "Ed25519" : "Ed448")} public key must be {expected} bytes, found {key.Length}", keyOffset);
+            }
+        }
+        else if (oid.SequenceEqual(Oids.DsaKey))
+        {
+            algorithm = KeyAlgorithm.Dsa;
+            if (hasParameters)
+            {
+                var p = new DerReader(parameters, paramsOffset);
+                DerReader dss = p.ReadSequence();
+                ReadOnlySpan<byte> prime = dss.ReadUnsignedIntegerBytes();
+                dss.ReadUnsignedIntegerBytes();
+                dss.ReadUnsignedIntegerBytes();
+                dss.ThrowIfNotEmpty();
+                keySize = BitLength(prime);
+            }
+
+            var y = new DerReader(key, keyStart + sourceOffset);
+            y.ReadUnsignedIntegerBytes();
+            y.ThrowIfNotEmpty();
+        }
+        else if (oid.SequenceEqual(Oids.MlDsa44) || oid.SequenceEqual(Oids.MlDsa65) || oid.SequenceEqual(Oids.MlDsa87))
+        {
+            algorithm = oid.SequenceEqual(Oids.MlDsa44) ? KeyAlgorithm.MLDsa44 : oid.SequenceEqual(Oids.MlDsa65) ? KeyAlgorithm.MLDsa65 : KeyAlgorithm.MLDsa87;
+            int expected = algorithm switch { KeyAlgorithm.MLDsa44 => 1312, KeyAlgorithm.MLDsa65 => 1952, _ => 2592 };
+            if (hasParameters)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "ML-DSA key parameters must be absent", paramsOffset);
+            }
+
+            if (key.Length != expected)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, $"ML-DSA public key must be {expected} bytes, found {key.Length}", keyOffset);
+            }
+        }
+
+        return new SubjectPublicKeyInfo(raw, oidMemory, paramsMemory, keyMemory, algorithm, keySize, curve, modulus, exponent, pss);
+    }
+
+    private static void ReadRsaKey(ReadOnlyMemory<byte> key, int keyOffset, out ReadOnlyMemory<byte> modulus, out ReadOnlyMemory<byte> exponent, out int bits)
+    {
+        // RFC 8017 Appendix A.1.1: RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+        var r = new DerReader(key.Span, keyOffset);
+        DerReader seq = r.ReadSequence();
+        int nOffset = seq.Offset;
+        ReadOnlySpan<byte> n = seq.ReadUnsignedIntegerBytes();
+        int eOffset = seq.Offset;
+        ReadOnlySpan<byte> e = seq.ReadUnsignedIntegerBytes();
+        seq.ThrowIfNotEmpty();
+        r.ThrowIfNotEmpty();
+        if (n.Length == 1 && n[0] == 0)
+        {
+            ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "RSA modulus is zero", nOffset);
+        }
+
+        if (e.Length == 1 && e[0] == 0)
+        {
+            ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "RSA exponent is zero", eOffset);
+        }
+
+        ReadOnlySpan<byte> keySpan = key.Span;
+        modulus = key.Slice(Offset(keySpan, n), n.Length);
+        exponent = key.Slice(Offset(keySpan, e), e.Length);
+        bits = BitLength(n);
+    }
+
+    private static int Offset(ReadOnlySpan<byte> outer, ReadOnlySpan<byte> inner) =>
+        (int)System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(outer),
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(inner));
+
+    private static void CheckEcPoint(ReadOnlySpan<byte> point, int fieldBits, int offset)
+    {
+        if (point.IsEmpty)
+        {
+            ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "EC public key is empty", offset);
+        }
+
+        if (fieldBits == 0)
+        {
+            return; // unknown curve: the point format cannot be checked.
+        }
+
+        int fieldBytes = (fieldBits + 7) / 8;
+        bool ok = point[0] switch
+        {
+            0x04 => point.Length == 1 + (2 * fieldBytes),
+            0x02 or 0x03 => point.Length == 1 + fieldBytes,
+            _ => false,
+        };
+        if (!ok)
+        {
+            ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, $"EC point is not a {fieldBits}-bit SEC 1 encoding (form 0x{point[0]:X2}, {point.Length} bytes)", offset);
+        }
+    }
+
+    internal static int BitLength(ReadOnlySpan<byte> unsignedBigEndian)
+    {
+        int i = 0;
+        while (i < unsignedBigEndian.Length - 1 && unsignedBigEndian[i] == 0)
+        {
+            i++;
+        }
+
+        if (i >= unsignedBigEndian.Length)
+        {
+            return 0;
+        }
+
+        return ((unsignedBigEndian.Length - i - 1) * 8) + (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)unsignedBigEndian[i]));
+    }
+}

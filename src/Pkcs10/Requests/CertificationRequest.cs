@@ -1,0 +1,429 @@
+using System.Diagnostics.CodeAnalysis;
+using Pkcs10.Asn1;
+using Pkcs10.Extensions;
+using Pkcs10.Internal;
+using Pkcs10.Keys;
+using Pkcs10.Names;
+using Pkcs10.Signatures;
+
+namespace Pkcs10.Requests;
+
+/// <summary>
+/// A decoded PKCS#10 certification request (RFC 2986). Decoding validates the whole structure once,
+/// strictly; every value is a slice of one buffer, and typed views decode on demand.
+/// </summary>
+/// <remarks>
+/// <code>
+/// CertificationRequest ::= SEQUENCE {
+///   certificationRequestInfo CertificationRequestInfo,
+///   signatureAlgorithm       AlgorithmIdentifier,
+///   signature                BIT STRING }
+/// CertificationRequestInfo ::= SEQUENCE {
+///   version       INTEGER { v1(0) },
+///   subject       Name,
+///   subjectPKInfo SubjectPublicKeyInfo,
+///   attributes    [0] IMPLICIT SET OF Attribute }
+/// </code>
+/// </remarks>
+public sealed partial class CertificationRequest
+{
+    private readonly RequestAttribute[] _attributes;
+    private readonly CertificateExtension[] _extensions;
+    private readonly DecodeContext _context;
+
+    private CertificationRequest(ReadOnlyMemory<byte> rawData, ReadOnlyMemory<byte> rawInfo, int version, DistinguishedName subject,
+        SubjectPublicKeyInfo publicKey, RequestAttribute[] attributes, CertificateExtension[] extensions, bool hasAttributesField,
+        SignatureAlgorithmIdentifier signatureAlgorithm, ReadOnlyMemory<byte> signature, int signatureUnusedBits, DecodeContext context)
+    {
+        RawData = rawData;
+        RawInfo = rawInfo;
+        Version = version;
+        Subject = subject;
+        PublicKey = publicKey;
+        _attributes = attributes;
+        _extensions = extensions;
+        HasAttributesField = hasAttributesField;
+        SignatureAlgorithm = signatureAlgorithm;
+        Signature = signature;
+        SignatureUnusedBits = signatureUnusedBits;
+        _context = context;
+    }
+
+    /// <summary>The DER of the whole request.</summary>
+    public ReadOnlyMemory<byte> RawData { get; }
+
+    /// <summary>The DER of the CertificationRequestInfo: exactly the bytes the signature covers.</summary>
+    public ReadOnlyMemory<byte> RawInfo { get; }
+
+    /// <summary>CertificationRequestInfo.version (0 for v1, the only version RFC 2986 defines).</summary>
+    public int Version { get; }
+
+    /// <summary>The subject name.</summary>
+    public DistinguishedName Subject { get; }
+
+    /// <summary>The subject public key.</summary>
+    public SubjectPublicKeyInfo PublicKey { get; }
+
+    /// <summary>Every attribute except extensionRequest, in encoded order.</summary>
+    public IReadOnlyList<RequestAttribute> Attributes => _attributes;
+
+    /// <summary>The extensions of the extensionRequest attribute, in encoded order (empty when there is none).</summary>
+    public IReadOnlyList<CertificateExtension> Extensions => _extensions;
+
+    /// <summary>Whether the <c>[0] attributes</c> field was present (RFC 2986 requires it, even empty).</summary>
+    public bool HasAttributesField { get; }
+
+    /// <summary>The signature algorithm.</summary>
+    public SignatureAlgorithmIdentifier SignatureAlgorithm { get; }
+
+    /// <summary>The signature BIT STRING's data octets.</summary>
+    public ReadOnlyMemory<byte> Signature { get; }
+
+    /// <summary>The signature BIT STRING's unused-bit count (a signature with unused bits never verifies).</summary>
+    public int SignatureUnusedBits { get; }
+
+    /// <summary>Deviations accepted by lenient decoding, each with its offset; empty after strict decoding.</summary>
+    public IReadOnlyList<DecodeFinding> Findings => _context.Findings;
+
+    /// <summary>The extension with the given OID, or <see langword="null"/>.</summary>
+    /// <param name="oid">The dotted OID.</param>
+    /// <returns>The extension.</returns>
+    public CertificateExtension? GetExtension(string oid)
+    {
+        ArgumentNullException.ThrowIfNull(oid);
+        return ObjectIdentifier.TryEncode(oid, out byte[]? encoded) ? FindExtension(encoded) : null;
+    }
+
+    /// <summary>The requested subject alternative names, or <see langword="null"/> when not requested.</summary>
+    public IReadOnlyList<GeneralName>? SubjectAlternativeNames =>
+        FindExtension(Oids.SubjectAltName) is { } e ? ExtensionDecoder.DecodeSubjectAltName(e.Value) : null;
+
+    /// <summary>The requested key usage, or <see langword="null"/> when not requested.</summary>
+    public KeyUsageFlags? KeyUsage => FindExtension(Oids.KeyUsage) is { } e ? ExtensionDecoder.DecodeKeyUsage(e.Value) : null;
+
+    /// <summary>The requested extended key usages as dotted OIDs, or <see langword="null"/> when not requested.</summary>
+    public IReadOnlyList<string>? ExtendedKeyUsage => FindExtension(Oids.ExtendedKeyUsage) is { } e ? ExtensionDecoder.DecodeExtendedKeyUsage(e.Value) : null;
+
+    /// <summary>The requested basic constraints, or <see langword="null"/> when not requested.</summary>
+    public BasicConstraints? BasicConstraints =>
+        FindExtension(Oids.BasicConstraints) is { } e ? ExtensionDecoder.DecodeBasicConstraints(e.Value) : null;
+
+    /// <summary>The requested subject key identifier, or <see langword="null"/> when not requested.</summary>
+    public ReadOnlyMemory<byte>? SubjectKeyIdentifier =>
+        FindExtension(Oids.SubjectKeyIdentifier) is { } e ? ExtensionDecoder.DecodeSubjectKeyIdentifier(e.Value) : null;
+
+    /// <summary>The challengePassword attribute's text (PKCS#9), or <see langword="null"/>.</summary>
+    public string? ChallengePassword => FindAttribute(Oids.ChallengePassword) is { } a ? a.GetDisplayValue(0) : null;
+
+    /// <summary>The first unstructuredName attribute value (PKCS#9), or <see langword="null"/>.</summary>
+    public string? UnstructuredName => FindAttribute(Oids.UnstructuredName) is { } a ? a.GetDisplayValue(0) : null;
+
+    /// <summary>Checks the self-signature over exactly <see cref="RawInfo"/> with <see cref="PublicKey"/>.</summary>
+    /// <returns>The cryptographic fact: valid, invalid, or unsupported here.</returns>
+    public SignatureStatus CheckSignature() =>
+        SignatureUnusedBits != 0 ? SignatureStatus.Invalid : SignatureVerifier.Verify(SignatureAlgorithm, PublicKey, RawInfo.Span, Signature.Span);
+
+    /// <summary>
+    /// Whether the self-signature is valid and acceptable under <paramref name="policy"/> (default: MD5 and SHA-1
+    /// refused). Never <see langword="true"/> for bytes that were not checked.
+    /// </summary>
+    /// <param name="policy">The policy; <see cref="VerificationPolicy.Default"/> when <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> only for a valid, acceptable signature.</returns>
+    public bool VerifySignature(VerificationPolicy? policy = null) =>
+        (policy ?? VerificationPolicy.Default).Allows(SignatureAlgorithm) && CheckSignature() == SignatureStatus.Valid;
+
+    private CertificateExtension? FindExtension(ReadOnlySpan<byte> oid)
+    {
+        foreach (CertificateExtension e in _extensions)
+        {
+            if (e.RawOid.Span.SequenceEqual(oid))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    private RequestAttribute? FindAttribute(ReadOnlySpan<byte> oid)
+    {
+        foreach (RequestAttribute a in _attributes)
+        {
+            if (a.RawType.Span.SequenceEqual(oid))
+            {
+                return a;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Decodes a DER request. The request keeps <paramref name="der"/> (no copy): do not change it afterwards.</summary>
+    /// <param name="der">The DER bytes: exactly one CertificationRequest.</param>
+    /// <param name="options">Decoding options; <see cref="CertificationRequestDecoderOptions.Strict"/> when <see langword="null"/>.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="Pkcs10Exception">The input is malformed; <see cref="Pkcs10Exception.Code"/> and <see cref="Pkcs10Exception.Offset"/> say why and where.</exception>
+    public static CertificationRequest Decode(ReadOnlyMemory<byte> der, CertificationRequestDecoderOptions? options = null)
+    {
+        options ??= CertificationRequestDecoderOptions.Strict;
+        if (der.Length > options.MaxLength)
+        {
+            ThrowHelper.Throw(Pkcs10ErrorCode.InputTooLarge, $"{der.Length} bytes is more than the {options.MaxLength} allowed", 0);
+        }
+
+        return DecodeCore(der, options);
+    }
+
+    /// <summary>Decodes a DER request from a span; the bytes are copied into a buffer the request owns.</summary>
+    /// <param name="der">The DER bytes.</param>
+    /// <param name="options">Decoding options.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="Pkcs10Exception">The input is malformed.</exception>
+    public static CertificationRequest Decode(ReadOnlySpan<byte> der, CertificationRequestDecoderOptions? options = null) =>
+        Decode(new ReadOnlyMemory<byte>(der.ToArray()), options);
+
+    /// <summary>Decodes a DER request without throwing on bad input.</summary>
+    /// <param name="der">The DER bytes (kept, not copied).</param>
+    /// <param name="request">The request when decoding succeeded.</param>
+    /// <param name="options">Decoding options.</param>
+    /// <returns>Whether decoding succeeded.</returns>
+    public static bool TryDecode(ReadOnlyMemory<byte> der, [NotNullWhen(true)] out CertificationRequest? request, CertificationRequestDecoderOptions? options = null) =>
+        TryDecode(der, out request, out _, options);
+
+    /// <summary>Decodes a DER request without throwing on bad input, reporting why it failed.</summary>
+    /// <param name="der">The DER bytes (kept, not copied).</param>
+    /// <param name="request">The request when decoding succeeded.</param>
+    /// <param name="error">The error when decoding failed.</param>
+    /// <param name="options">Decoding options.</param>
+    /// <returns>Whether decoding succeeded.</returns>
+    public static bool TryDecode(ReadOnlyMemory<byte> der, [NotNullWhen(true)] out CertificationRequest? request, out Pkcs10Exception? error,
+        CertificationRequestDecoderOptions? options = null)
+    {
+        try
+        {
+            request = Decode(der, options);
+            error = null;
+            return true;
+        }
+        catch (Pkcs10Exception e)
+        {
+            request = null;
+            error = e;
+            return false;
+        }
+    }
+
+    private static CertificationRequest DecodeCore(ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options)
+    {
+        var context = new DecodeContext(options.AllowDeviations);
+        var reader = new DerReader(source.Span, 0, options.MaxDepth);
+        DerReader outer = reader.ReadSequence();
+        reader.ThrowIfNotEmpty();
+
+        int infoStart = outer.Offset;
+        DerReader info = outer.ReadSequence();
+        ReadOnlyMemory<byte> rawInfo = source[infoStart..outer.Offset];
+
+        int versionOffset = info.Offset;
+        long version = info.ReadInt64(out _);
+        if (version != 0)
+        {
+            if (version is < 0 or > 2)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.UnsupportedVersion, $"version {version} is not v1 (0), the only version RFC 2986 defines", versionOffset);
+            }
+
+            context.Deviation(Pkcs10ErrorCode.UnsupportedVersion, $"version {version} is not v1 (0), the only version RFC 2986 defines", versionOffset);
+        }
+
+        DistinguishedName subject = DistinguishedName.Read(ref info, source, 0, context);
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.Read(ref info, source, 0, context);
+
+        RequestAttribute[] attributes = [];
+        CertificateExtension[] extensions = [];
+        bool hasAttributes = info.IsNext(Asn1Tag.Context(0, isConstructed: true));
+        if (hasAttributes)
+        {
+            ReadAttributes(ref info, source, options, context, out attributes, out extensions);
+        }
+        else
+        {
+            context.Deviation(Pkcs10ErrorCode.UnexpectedTag, "the [0] attributes field is missing (RFC 2986 §4.1 requires it, even when empty)", info.Offset);
+        }
+
+        info.ThrowIfNotEmpty();
+
+        SignatureAlgorithmIdentifier algorithm = SignatureAlgorithmIdentifier.Read(ref outer, source, 0, context);
+        ReadOnlySpan<byte> signature = outer.ReadBitString(out int unused);
+        ReadOnlyMemory<byte> signatureMemory = source.Slice(outer.Offset - signature.Length, signature.Length);
+        outer.ThrowIfNotEmpty();
+
+        return new CertificationRequest(source, rawInfo, (int)version, subject, spki, attributes, extensions, hasAttributes,
+            algorithm, signatureMemory, unused, context);
+    }
+
+    private static void ReadAttributes(ref DerReader info, ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options,
+        DecodeContext context, out RequestAttribute[] attributes, out CertificateExtension[] extensions)
+    {
+        DerReader set = context.ReadSetOf(ref info, Asn1Tag.Context(0, isConstructed: true));
+        List<RequestAttribute>? list = null;
+        extensions = [];
+        bool sawExtensionRequest = false, sawChallenge = false;
+        int count = 0;
+        while (set.HasData)
+        {
+            int attributeOffset = set.Offset;
+            if (++count > options.MaxItems)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"more than {options.MaxItems} attributes", attributeOffset);
+            }
+
+            DerReader attribute = set.ReadSequence();
+            ReadOnlySpan<byte> type = attribute.ReadObjectIdentifier();
+            ReadOnlyMemory<byte> rawType = source.Slice(attribute.Offset - type.Length, type.Length);
+            int valuesOffset = attribute.Offset;
+            DerReader values = context.ReadSetOf(ref attribute);
+            attribute.ThrowIfNotEmpty();
+
+            var valueList = new List<ReadOnlyMemory<byte>>(1);
+            while (values.HasData)
+            {
+                int at = values.Offset;
+                int length = values.ReadEncodedValue().Length;
+                valueList.Add(source.Slice(at, length));
+            }
+
+            if (valueList.Count == 0)
+            {
+                context.Deviation(Pkcs10ErrorCode.InvalidAttribute, $"attribute {ObjectIdentifier.ToDotted(type)} has no values (SET SIZE(1..MAX), RFC 2986 §4.1)", valuesOffset);
+            }
+
+            if (type.SequenceEqual(Oids.ExtensionRequest))
+            {
+                if (sawExtensionRequest)
+                {
+                    ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateAttribute, "more than one extensionRequest attribute", attributeOffset);
+                }
+
+                sawExtensionRequest = true;
+                if (valueList.Count > 1)
+                {
+                    context.Deviation(Pkcs10ErrorCode.InvalidAttribute, "extensionRequest must have exactly one value (PKCS#9 SINGLE VALUE)", valuesOffset);
+                }
+
+                if (valueList.Count > 0)
+                {
+                    extensions = ReadExtensions(valueList[0], source, options, context);
+                }
+
+                continue;
+            }
+
+            if (type.SequenceEqual(Oids.ChallengePassword))
+            {
+                if (sawChallenge)
+                {
+                    ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateAttribute, "more than one challengePassword attribute", attributeOffset);
+                }
+
+                sawChallenge = true;
+                CheckDirectoryStringValues(valueList, "challengePassword", valuesOffset, single: true, context);
+            }
+            else if (type.SequenceEqual(Oids.UnstructuredName))
+            {
+                CheckDirectoryStringValues(valueList, "unstructuredName", valuesOffset, single: false, context);
+            }
+
+            (list ??= []).Add(new RequestAttribute(rawType, [.. valueList], attributeOffset));
+        }
+
+        attributes = list is null ? [] : [.. list];
+    }
+
+    // PKCS#9 (RFC 2985 §5.4.1, §5.4.2): challengePassword is a single DirectoryString;
+    // unstructuredName is a PKCS9String (IA5String or DirectoryString).
+    private static void CheckDirectoryStringValues(List<ReadOnlyMemory<byte>> values, string name, int offset, bool single, DecodeContext context)
+    {
+        if (single && values.Count > 1)
+        {
+            context.Deviation(Pkcs10ErrorCode.InvalidAttribute, $"{name} must have exactly one value (RFC 2985 SINGLE VALUE)", offset);
+        }
+
+        foreach (ReadOnlyMemory<byte> value in values)
+        {
+            var reader = new DerReader(value.Span, offset);
+            Asn1Tag tag = reader.PeekTag();
+            if (tag.TagClass != TagClass.Universal || tag.IsConstructed ||
+                (UniversalTagNumber)tag.TagValue is not (UniversalTagNumber.Utf8String or UniversalTagNumber.PrintableString or
+                    UniversalTagNumber.TeletexString or UniversalTagNumber.UniversalString or UniversalTagNumber.BmpString or UniversalTagNumber.IA5String))
+            {
+                context.Deviation(Pkcs10ErrorCode.InvalidAttribute, $"{name} value {tag} is not a DirectoryString (RFC 2985 §5.4)", offset);
+                continue;
+            }
+
+            reader.ReadCharacterString(out _);
+        }
+    }
+
+    // Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension (RFC 5280 §4.1; RFC 2985 §5.4.2).
+    private static CertificateExtension[] ReadExtensions(ReadOnlyMemory<byte> value, ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options, DecodeContext context)
+    {
+        int baseOffset = Offset(source, value);
+        var reader = new DerReader(value.Span, baseOffset, options.MaxDepth);
+        int start = reader.Offset;
+        DerReader seq = reader.ReadSequence();
+        reader.ThrowIfNotEmpty();
+        if (!seq.HasData)
+        {
+            context.Deviation(Pkcs10ErrorCode.EmptySequence, "extensionRequest holds no extensions (SEQUENCE SIZE (1..MAX))", start);
+            return [];
+        }
+
+        var list = new List<CertificateExtension>(4);
+        while (seq.HasData)
+        {
+            int extOffset = seq.Offset;
+            if (list.Count >= options.MaxItems)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"more than {options.MaxItems} extensions", extOffset);
+            }
+
+            DerReader ext = seq.ReadSequence();
+            ReadOnlySpan<byte> oid = ext.ReadObjectIdentifier();
+            ReadOnlyMemory<byte> rawOid = source.Slice(ext.Offset - oid.Length, oid.Length);
+            bool critical = false;
+            if (ext.IsNext(Asn1Tag.Boolean))
+            {
+                int at = ext.Offset;
+                critical = context.ReadBoolean(ref ext);
+                if (!critical)
+                {
+                    context.Deviation(Pkcs10ErrorCode.DefaultValueEncoded, "critical FALSE is the DEFAULT and must be omitted (X.690 §11.5)", at);
+                }
+            }
+
+            ReadOnlySpan<byte> extValue = ext.ReadOctetString(out int valueOffset);
+            ext.ThrowIfNotEmpty();
+
+            foreach (CertificateExtension seen in list)
+            {
+                if (seen.RawOid.Span.SequenceEqual(oid))
+                {
+                    // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension.
+                    ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateExtension, $"extension {ObjectIdentifier.ToDotted(oid)} appears more than once (RFC 5280 §4.2)", extOffset);
+                }
+            }
+
+            var extension = new CertificateExtension(rawOid, critical, source.Slice(valueOffset, extValue.Length), extOffset);
+            ExtensionDecoder.Validate(extension, valueOffset, context);
+            list.Add(extension);
+        }
+
+        return [.. list];
+    }
+
+    private static int Offset(ReadOnlyMemory<byte> outer, ReadOnlyMemory<byte> inner) =>
+        (int)System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(outer.Span),
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(inner.Span));
+}

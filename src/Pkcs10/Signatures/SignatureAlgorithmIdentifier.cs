@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using Pkcs10.Asn1;
+using Pkcs10.Internal;
+using Pkcs10.Keys;
+
+namespace Pkcs10.Signatures;
+
+/// <summary>
+/// A signature AlgorithmIdentifier, validated when decoded: the parameters each algorithm allows (NULL for
+/// RSASSA-PKCS1-v1_5, RFC 4055 §5; absent for ECDSA, RFC 5758 §3.2, for DSA, RFC 3279 §2.2.2, and for EdDSA,
+/// RFC 8410 §3; RSASSA-PSS-params for PSS, RFC 4055 §3.1).
+/// </summary>
+/// <remarks>
+/// <code>
+/// AlgorithmIdentifier ::= SEQUENCE { algorithm OBJECT IDENTIFIER, parameters ANY DEFINED BY algorithm OPTIONAL }
+/// </code>
+/// </remarks>
+public sealed class SignatureAlgorithmIdentifier
+{
+    private SignatureAlgorithmIdentifier(ReadOnlyMemory<byte> rawData, ReadOnlyMemory<byte> rawOid, ReadOnlyMemory<byte>? rawParameters,
+        SignatureKind kind, HashAlgorithmName? hash, PssParameters? pss, string name)
+    {
+        RawData = rawData;
+        RawOid = rawOid;
+        RawParameters = rawParameters;
+        Kind = kind;
+        Hash = hash;
+        Pss = pss;
+        Name = name;
+    }
+
+    /// <summary>The DER encoding of the AlgorithmIdentifier.</summary>
+    public ReadOnlyMemory<byte> RawData { get; }
+
+    /// <summary>The algorithm OID's content octets.</summary>
+    public ReadOnlyMemory<byte> RawOid { get; }
+
+    /// <summary>The algorithm OID as dotted text.</summary>
+    public string Oid => ObjectIdentifier.ToDotted(RawOid.Span);
+
+    /// <summary>The DER encoding of the parameters, or <see langword="null"/> when absent.</summary>
+    public ReadOnlyMemory<byte>? RawParameters { get; }
+
+    /// <summary>The signature scheme.</summary>
+    public SignatureKind Kind { get; }
+
+    /// <summary>The message digest: from the OID, or from the PSS parameters; <see langword="null"/> for EdDSA and unknown algorithms.</summary>
+    public HashAlgorithmName? Hash { get; }
+
+    /// <summary>The RSASSA-PSS parameters (DEFAULTs applied) when <see cref="Kind"/> is <see cref="SignatureKind.RsaPss"/>.</summary>
+    public PssParameters? Pss { get; }
+
+    /// <summary>The conventional name: "sha256WithRSAEncryption", "RSASSA-PSS", "ecdsa-with-SHA256", "Ed25519", ... or the dotted OID.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether the digest is MD5 or SHA-1 (or MD2/MD4), which no longer resist collisions.</summary>
+    public bool IsWeakHash => Hash == HashAlgorithmName.MD5 || Hash == HashAlgorithmName.SHA1 ||
+        RawOid.Span.SequenceEqual(Oids.Md2WithRsa) || RawOid.Span.SequenceEqual(Oids.Md4WithRsa);
+
+    /// <summary>Decodes and validates a signature AlgorithmIdentifier.</summary>
+    /// <param name="encoded">Exactly one AlgorithmIdentifier in DER.</param>
+    /// <returns>The identifier, over <paramref name="encoded"/> (no copy).</returns>
+    /// <exception cref="Pkcs10Exception">The encoding or the parameters are malformed.</exception>
+    public static SignatureAlgorithmIdentifier Decode(ReadOnlyMemory<byte> encoded)
+    {
+        var reader = new DerReader(encoded.Span);
+        SignatureAlgorithmIdentifier id = Read(ref reader, encoded, 0, DecodeContext.Strict);
+        reader.ThrowIfNotEmpty();
+        return id;
+    }
+
+    internal static SignatureAlgorithmIdentifier Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, DecodeContext context)
+    {
+        int start = reader.Offset;
+        DerReader alg = reader.ReadSequence();
+        ReadOnlyMemory<byte> raw = source.Slice(start - sourceOffset, reader.Offset - start);
+        int oidOffset = alg.Offset;
+        ReadOnlySpan<byte> oid = alg.ReadObjectIdentifier();
+        ReadOnlyMemory<byte> rawOid = source.Slice(alg.Offset - oid.Length - sourceOffset, oid.Length);
+        int paramsOffset = alg.Offset;
+        bool hasParameters = alg.HasData;
+        ReadOnlySpan<byte> parameters = hasParameters ? alg.ReadEncodedValue() : default;
+        alg.ThrowIfNotEmpty();
+        ReadOnlyMemory<byte>? rawParameters = hasParameters ? source.Slice(paramsOffset - sourceOffset, parameters.Length) : null;
+        bool isNull = parameters.SequenceEqual((ReadOnlySpan<byte>)[0x05, 0x00]);
+
+        (SignatureKind kind, HashAlgorithmName? hash, string? name) = Classify(oid);
+        PssParameters? pss = null;
+        switch (kind)
+        {
+            case SignatureKind.RsaPkcs1:
+                // RFC 4055 §5 / RFC 8017 A.2.4: parameters MUST be NULL. Absent is a common deviation.
+                if (!hasParameters)
+                {
+                    context.Deviation(Pkcs10ErrorCode.InvalidAlgorithmParameters, $"{name} parameters must be NULL, found absent (RFC 4055 §5)", oidOffset);
+                }
+                else if (!isNull)
+                {
+                    ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, $"{name} parameters must be NULL (RFC 4055 §5)", paramsOffset);
+                }
+
+                break;
+            case SignatureKind.RsaPss:
+                // RFC 4055 §3.1: in a signature AlgorithmIdentifier the parameters MUST be present.
+                if (!hasParameters)
+                {
+                    ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "RSASSA-PSS signature parameters must be present (RFC 4055 §3.1)", oidOffset);
+                }
+
+                pss = PssParameters.Read(parameters, paramsOffset, context);
+                hash = pss.Hash;
+                break;
+            case SignatureKind.Ecdsa:
+            case SignatureKind.Dsa:
+            case SignatureKind.Ed25519:
+            case SignatureKind.Ed448:
+            case SignatureKind.MLDsa:
+                // RFC 5758 §3.1-3.2, RFC 3279 §2.2.2, RFC 8410 §3: parameters MUST be absent.
+                if (hasParameters)
+                {
+                    if (isNull && kind is SignatureKind.Ecdsa or SignatureKind.Dsa)
+                    {
+                        context.Deviation(Pkcs10ErrorCode.InvalidAlgorithmParameters, $"{name} parameters must be absent, found NULL (RFC 5758 §3)", paramsOffset);
+                    }
+                    else
+                    {
+                        ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, $"{name} parameters must be absent", paramsOffset);
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        return new SignatureAlgorithmIdentifier(raw, rawOid, rawParameters, kind, hash, pss, name ?? ObjectIdentifier.ToDotted(oid));
+    }
+
+    private static (SignatureKind Kind, HashAlgorithmName? Hash, string? Name) Classify(ReadOnlySpan<byte> oid)
+    {
+        if (oid.SequenceEqual(Oids.Sha256WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA256, "sha256WithRSAEncryption"); }
+        if (oid.SequenceEqual(Oids.Sha384WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA384, "sha384WithRSAEncryption"); }
+        if (oid.SequenceEqual(Oids.Sha512WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA512, "sha512WithRSAEncryption"); }
+        if (oid.SequenceEqual(Oids.Sha224WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithms.Sha224, "sha224WithRSAEncryption"); }
+        if (oid.SequenceEqual(Oids.Sha1WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA1, "sha1WithRSAEncryption"); }
+        if (oid.SequenceEqual(Oids.Md5WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.MD5, "md5WithRSAEncryption"); }
+        if (oid.SequenceEqual(Oids.Sha3_256WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA3_256, "id-rsassa-pkcs1-v1_5-with-sha3-256"); }
+        if (oid.SequenceEqual(Oids.Sha3_384WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA3_384, "id-rsassa-pkcs1-v1_5-with-sha3-384"); }
+        if (oid.SequenceEqual(Oids.Sha3_512WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA3_512, "id-rsassa-pkcs1-v1_5-with-sha3-512"); }
+        if (oid.SequenceEqual(Oids.RsaPss)) { return (SignatureKind.RsaPss, null, "RSASSA-PSS"); }
+        if (oid.SequenceEqual(Oids.EcdsaWithSha256)) { return (SignatureKind.Ecdsa, HashAlgorithmName.SHA256, "ecdsa-with-SHA256"); }
+        if (oid.SequenceEqual(Oids.EcdsaWithSha384)) { return (SignatureKind.Ecdsa, HashAlgorithmName.SHA384, "ecdsa-with-SHA384"); }
+        if (oid.SequenceEqual(Oids.EcdsaWithSha512)) { return (SignatureKind.Ecdsa, HashAlgorithmName.SHA512, "ecdsa-with-SHA512"); }
+        if (oid.SequenceEqual(Oids.EcdsaWithSha224)) { return (SignatureKind.Ecdsa, HashAlgorithms.Sha224, "ecdsa-with-SHA224"); }
+        if (oid.SequenceEqual(Oids.EcdsaWithSha1)) { return (SignatureKind.Ecdsa, HashAlgorithmName.SHA1, "ecdsa-with-SHA1"); }
+        if (oid.SequenceEqual(Oids.EcdsaWithSha3_256)) { return (SignatureKind.Ecdsa, HashAlgorithmName.SHA3_256, "id-ecdsa-with-sha3-256"); }
+        if (oid.SequenceEqual(Oids.EcdsaWithSha3_384)) { return (SignatureKind.Ecdsa, HashAlgorithmName.SHA3_384, "id-ecdsa-with-sha3-384"); }
+        if (oid.SequenceEqual(Oids.EcdsaWithSha3_512)) { return (SignatureKind.Ecdsa, HashAlgorithmName.SHA3_512, "id-ecdsa-with-sha3-512"); }
+        if (oid.SequenceEqual(Oids.DsaWithSha256)) { return (SignatureKind.Dsa, HashAlgorithmName.SHA256, "dsa-with-sha256"); }
+        if (oid.SequenceEqual(Oids.DsaWithSha1)) { return (SignatureKind.Dsa, HashAlgorithmName.SHA1, "dsa-with-sha1"); }
+        if (oid.SequenceEqual(Oids.DsaWithSha224)) { return (SignatureKind.Dsa, HashAlgorithms.Sha224, "dsa-with-sha224"); }
+        if (oid.SequenceEqual(Oids.DsaWithSha384)) { return (SignatureKind.Dsa, HashAlgorithmName.SHA384, "id-dsa-with-sha384"); }
+        if (oid.SequenceEqual(Oids.DsaWithSha512)) { return (SignatureKind.Dsa, HashAlgorithmName.SHA512, "id-dsa-with-sha512"); }
+        if (oid.SequenceEqual(Oids.Ed25519)) { return (SignatureKind.Ed25519, null, "Ed25519"); }
+        if (oid.SequenceEqual(Oids.Ed448)) { return (SignatureKind.Ed448, null, "Ed448"); }
+        if (oid.SequenceEqual(Oids.MlDsa44)) { return (SignatureKind.MLDsa, null, "ML-DSA-44"); }
+        if (oid.SequenceEqual(Oids.MlDsa65)) { return (SignatureKind.MLDsa, null, "ML-DSA-65"); }
+        if (oid.SequenceEqual(Oids.MlDsa87)) { return (SignatureKind.MLDsa, null, "ML-DSA-87"); }
+        if (oid.SequenceEqual(Oids.Md2WithRsa)) { return (SignatureKind.Unknown, null, "md2WithRSAEncryption"); }
+        if (oid.SequenceEqual(Oids.Md4WithRsa)) { return (SignatureKind.Unknown, null, "md4WithRSAEncryption"); }
+        return (SignatureKind.Unknown, null, null);
+    }
+}

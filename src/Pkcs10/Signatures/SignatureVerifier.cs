@@ -1,0 +1,228 @@
+using System.Security.Cryptography;
+using Pkcs10.Asn1;
+using Pkcs10.Keys;
+using Pkcs10.Signatures.Managed;
+
+namespace Pkcs10.Signatures;
+
+/// <summary>
+/// Verifies a signature over exactly the given bytes, with the BCL's RSA, ECDsa and DSA where they can do
+/// the job and managed public-key code where they cannot (SHA-224, RSASSA-PSS with a salt length other than
+/// the hash length or an MGF1 hash other than the message hash).
+/// </summary>
+public static class SignatureVerifier
+{
+    private const int MaxHashSize = 64;
+
+    /// <summary>Checks <paramref name="signature"/> over <paramref name="signedData"/>.</summary>
+    /// <param name="algorithm">The signature algorithm.</param>
+    /// <param name="key">The signer's public key.</param>
+    /// <param name="signedData">The exact bytes that were signed.</param>
+    /// <param name="signature">The signature value (the BIT STRING's data octets).</param>
+    /// <returns><see cref="SignatureStatus.Valid"/> only when the signature is valid for exactly these bytes under this key.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static SignatureStatus Verify(SignatureAlgorithmIdentifier algorithm, SubjectPublicKeyInfo key, ReadOnlySpan<byte> signedData, ReadOnlySpan<byte> signature)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        ArgumentNullException.ThrowIfNull(key);
+
+        // The key must be of the kind the algorithm needs (RFC 4055 §1.2: an id-RSASSA-PSS key only signs PSS).
+        bool keyFits = algorithm.Kind switch
+        {
+            SignatureKind.RsaPkcs1 => key.Algorithm == KeyAlgorithm.Rsa,
+            SignatureKind.RsaPss => key.Algorithm is KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss,
+            SignatureKind.Ecdsa => key.Algorithm == KeyAlgorithm.EC,
+            SignatureKind.Dsa => key.Algorithm == KeyAlgorithm.Dsa,
+            SignatureKind.Ed25519 => key.Algorithm == KeyAlgorithm.Ed25519,
+            SignatureKind.Ed448 => key.Algorithm == KeyAlgorithm.Ed448,
+            _ => true,
+        };
+        if (!keyFits)
+        {
+            return SignatureStatus.Invalid;
+        }
+
+        if (algorithm.Kind is SignatureKind.Unknown or SignatureKind.Ed25519 or SignatureKind.Ed448 or SignatureKind.MLDsa)
+        {
+            // TODO(#4): EdDSA verification.
+            return SignatureStatus.Unsupported;
+        }
+
+        if (algorithm.Hash is not HashAlgorithmName hashName || !Digest.IsSupported(hashName))
+        {
+            return SignatureStatus.Unsupported;
+        }
+
+        if (algorithm.Kind == SignatureKind.RsaPss && algorithm.Pss!.Mgf1Hash is HashAlgorithmName mgf && !Digest.IsSupported(mgf))
+        {
+            return SignatureStatus.Unsupported;
+        }
+
+        if (algorithm.Kind == SignatureKind.RsaPss && algorithm.Pss!.Mgf1Hash is null)
+        {
+            return SignatureStatus.Unsupported;
+        }
+
+        Span<byte> hash = stackalloc byte[MaxHashSize];
+        hash = hash[..Digest.HashData(hashName, signedData, hash)];
+
+        return algorithm.Kind switch
+        {
+            SignatureKind.RsaPkcs1 => VerifyRsaPkcs1(key, hash, signature, hashName),
+            SignatureKind.RsaPss => VerifyRsaPss(key, hash, signature, algorithm.Pss!),
+            SignatureKind.Ecdsa => VerifyEcdsa(key, hash, signature),
+            SignatureKind.Dsa => VerifyDsa(key, hash, signature),
+            _ => SignatureStatus.Unsupported,
+        };
+    }
+
+    private static SignatureStatus VerifyRsaPkcs1(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, HashAlgorithmName hashName)
+    {
+        ReadOnlySpan<byte> n = key.RsaModulus.Span;
+        ReadOnlySpan<byte> e = key.RsaExponent.Span;
+
+        // RFC 8017 §8.2.2 step 1: the signature is exactly k octets.
+        if (signature.Length != n.Length)
+        {
+            return SignatureStatus.Invalid;
+        }
+
+        if (hashName != HashAlgorithms.Sha224 && TryBclRsa(n, e, hash, signature, hashName, RSASignaturePadding.Pkcs1, out bool valid))
+        {
+            return valid ? SignatureStatus.Valid : SignatureStatus.Invalid;
+        }
+
+        return ManagedRsa.VerifyPkcs1(n, e, hash, signature, hashName) ? SignatureStatus.Valid : SignatureStatus.Invalid;
+    }
+
+    private static SignatureStatus VerifyRsaPss(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, PssParameters pss)
+    {
+        // RFC 4055 §3.3: a PSS key's parameters bind the hash and MGF, and give the minimum salt length.
+        if (key.PssRestrictions is PssParameters restriction &&
+            (restriction.HashOid != pss.HashOid || restriction.Mgf1HashOid != pss.Mgf1HashOid || pss.SaltLength < restriction.SaltLength))
+        {
+            return SignatureStatus.Invalid;
+        }
+
+        if (pss.TrailerField != 1)
+        {
+            return SignatureStatus.Invalid;
+        }
+
+        ReadOnlySpan<byte> n = key.RsaModulus.Span;
+        ReadOnlySpan<byte> e = key.RsaExponent.Span;
+        if (signature.Length != n.Length)
+        {
+            return SignatureStatus.Invalid;
+        }
+
+        HashAlgorithmName h = pss.Hash!.Value;
+        HashAlgorithmName m = pss.Mgf1Hash!.Value;
+
+        // The BCL's PSS fixes MGF1 to the message hash and the salt to the hash length.
+        if (h == m && pss.SaltLength == hash.Length && h != HashAlgorithms.Sha224 &&
+            TryBclRsa(n, e, hash, signature, h, RSASignaturePadding.Pss, out bool valid))
+        {
+            return valid ? SignatureStatus.Valid : SignatureStatus.Invalid;
+        }
+
+        return ManagedRsa.VerifyPss(n, e, hash, signature, h, m, pss.SaltLength, pss.TrailerField) ? SignatureStatus.Valid : SignatureStatus.Invalid;
+    }
+
+    private static bool TryBclRsa(ReadOnlySpan<byte> n, ReadOnlySpan<byte> e, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature,
+        HashAlgorithmName hashName, RSASignaturePadding padding, out bool valid)
+    {
+        valid = false;
+        try
+        {
+            using RSA rsa = RSA.Create();
+            rsa.ImportParameters(new RSAParameters { Modulus = n.ToArray(), Exponent = e.ToArray() });
+            valid = rsa.VerifyHash(hash, signature, hashName, padding);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            // The platform refused the key size, exponent or digest (e.g. a crypto policy): use the managed path.
+            return false;
+        }
+    }
+
+    private static SignatureStatus VerifyEcdsa(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
+    {
+        if (EcCurves.GetBclCurve(key.RawCurveOid.Span) is null)
+        {
+            return SignatureStatus.Unsupported;
+        }
+
+        if (!IsStrictDerSignature(signature))
+        {
+            return SignatureStatus.Invalid;
+        }
+
+        try
+        {
+            using ECDsa ecdsa = ECDsa.Create();
+            ecdsa.ImportSubjectPublicKeyInfo(key.RawData.Span, out _);
+            return ecdsa.VerifyHash(hash, signature, DSASignatureFormat.Rfc3279DerSequence) ? SignatureStatus.Valid : SignatureStatus.Invalid;
+        }
+        catch (CryptographicException)
+        {
+            // A point that is not on the curve cannot verify anything; an unsupported curve was screened above.
+            return SignatureStatus.Invalid;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return SignatureStatus.Unsupported;
+        }
+    }
+
+    private static SignatureStatus VerifyDsa(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
+    {
+        if (key.RawParameters is null)
+        {
+            // Parameters inherited from an issuer (RFC 3279 §2.3.2) are not available for a self-signed request.
+            return SignatureStatus.Unsupported;
+        }
+
+        if (!IsStrictDerSignature(signature))
+        {
+            return SignatureStatus.Invalid;
+        }
+
+        try
+        {
+            using DSA dsa = DSA.Create();
+            dsa.ImportSubjectPublicKeyInfo(key.RawData.Span, out _);
+            return dsa.VerifySignature(hash, signature, DSASignatureFormat.Rfc3279DerSequence) ? SignatureStatus.Valid : SignatureStatus.Invalid;
+        }
+        catch (CryptographicException)
+        {
+            return SignatureStatus.Invalid;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return SignatureStatus.Unsupported;
+        }
+    }
+
+    // Ecdsa-Sig-Value / Dss-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } in strict DER, r and s positive.
+    private static bool IsStrictDerSignature(ReadOnlySpan<byte> signature)
+    {
+        try
+        {
+            var reader = new DerReader(signature);
+            DerReader seq = reader.ReadSequence();
+            ReadOnlySpan<byte> r = seq.ReadIntegerBytes();
+            ReadOnlySpan<byte> s = seq.ReadIntegerBytes();
+            seq.ThrowIfNotEmpty();
+            reader.ThrowIfNotEmpty();
+            return IsPositive(r) && IsPositive(s);
+        }
+        catch (Pkcs10Exception)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsPositive(ReadOnlySpan<byte> integer) => (integer[0] & 0x80) == 0 && integer.IndexOfAnyExcept((byte)0) >= 0;
+}
