@@ -1,4 +1,3 @@
-using System;
 using System.Buffers.Binary;
 using System.Numerics;
 
@@ -17,14 +16,17 @@ internal static class Sha224
 
     private const int BlockSizeInBytes = 64;
 
+    // Static arrays rather than ReadOnlySpan<uint> properties: those go through
+    // RuntimeHelpers.CreateSpan, which allocates a field stub per call in unoptimized (Debug) code.
+
     // FIPS 180-4 §5.3.2: the SHA-224 initial hash value.
-    private static ReadOnlySpan<uint> InitialHashValue =>
+    private static readonly uint[] s_initialHashValue =
     [
         0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4,
     ];
 
     // FIPS 180-4 §4.2.2: the SHA-224/SHA-256 constants K0..K63.
-    private static ReadOnlySpan<uint> RoundConstants =>
+    private static readonly uint[] s_roundConstants =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -49,7 +51,7 @@ internal static class Sha224
 
         Span<uint> state = stackalloc uint[8];
         Span<uint> schedule = stackalloc uint[64];
-        InitialHashValue.CopyTo(state);
+        s_initialHashValue.CopyTo(state);
 
         int fullLength = source.Length - (source.Length % BlockSizeInBytes);
         for (int offset = 0; offset < fullLength; offset += BlockSizeInBytes)
@@ -81,7 +83,7 @@ internal static class Sha224
     // FIPS 180-4 §6.2.2 steps 1-4. The additions are mod 2^32 by definition, hence unchecked.
     private static void Compress(Span<uint> state, ReadOnlySpan<byte> block, Span<uint> w)
     {
-        ReadOnlySpan<uint> k = RoundConstants;
+        ReadOnlySpan<uint> k = s_roundConstants;
         unchecked
         {
             for (int t = 0; t < 16; t++)
