@@ -258,6 +258,15 @@ public ref partial struct DerReader
     private readonly Asn1Tag ReadHeader(out int headerLength, out int contentLength)
     {
         ReadOnlySpan<byte> d = _data[_position..];
+
+        // Fast path: low tag number and short-form length, the shape of nearly every element.
+        if (d.Length >= 2 && (d[0] & 0x1F) != 0x1F && d[1] < 0x80 && d[1] <= d.Length - 2)
+        {
+            headerLength = 2;
+            contentLength = d[1];
+            return new Asn1Tag((TagClass)(d[0] & 0xC0), d[0] & 0x1F, (d[0] & 0x20) != 0);
+        }
+
         int start = Offset;
         if (d.IsEmpty)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Pkcs10.Internal;
 
@@ -121,7 +122,7 @@ internal static class Digest
             Algorithm.Sha3_256 => SHA3_256.HashData(source, destination),
             Algorithm.Sha3_384 => SHA3_384.HashData(source, destination),
             Algorithm.Sha3_512 => SHA3_512.HashData(source, destination),
-            _ => throw new System.Diagnostics.UnreachableException(),
+            _ => Unreachable(),
         };
 #pragma warning restore CA5350, CA5351
     }
@@ -146,6 +147,12 @@ internal static class Digest
         Algorithm.Sha3_512 => Sha3_512Prefix,
         _ => [],
     };
+
+    private static int Unreachable()
+    {
+        Debug.Fail("IsSupported was checked");
+        throw new UnreachableException();
+    }
 
     private static int HashSha224(ReadOnlySpan<byte> source, Span<byte> destination)
     {

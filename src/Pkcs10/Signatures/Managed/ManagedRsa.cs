@@ -15,8 +15,8 @@ namespace Pkcs10.Signatures.Managed;
 /// Every method returns <see langword="false"/> for any unacceptable input (a malformed key, a
 /// signature of the wrong length, an unknown digest, inconsistent PSS parameters) and never throws
 /// for it. Keys must have an odd modulus of 512 to 16384 bits and an odd exponent with
-/// 1 &lt; e &lt; n. Integers are big-endian unsigned; leading zero octets (as left by a DER
-/// INTEGER) are ignored.
+/// 1 &lt; e &lt; n and e &lt; 2^33 (<see cref="MaxExponentBits"/>). Integers are big-endian
+/// unsigned; leading zero octets (as left by a DER INTEGER) are ignored.
 /// </para>
 /// <para>
 /// The caller hashes the message; the PSS M' hash and MGF1 use <see cref="Digest"/>. The modular
@@ -29,8 +29,15 @@ internal static class ManagedRsa
     /// <summary>The smallest modulus accepted, in bits.</summary>
     public const int MinModulusBits = 512;
 
-    /// <summary>The largest modulus accepted, in bits (as the BCL on every platform).</summary>
+    /// <summary>The largest modulus accepted, in bits (also the largest the BCL generates).</summary>
     public const int MaxModulusBits = 16384;
+
+    /// <summary>
+    /// The largest public exponent accepted, in bits: e &lt;= 2^33 - 1, as ring and rustls-webpki.
+    /// An attacker who picks the key (as in a CSR) could otherwise choose e close to n and make a
+    /// single 16384-bit verification cost tens of seconds.
+    /// </summary>
+    public const int MaxExponentBits = 33;
 
     private const int StackallocThreshold = 256;
 
@@ -49,11 +56,11 @@ internal static class ManagedRsa
     /// <param name="hashAlgorithm">The digest algorithm named in the DigestInfo.</param>
     /// <returns><see langword="true"/> when the signature is valid.</returns>
     /// <remarks>
-    /// Step 3-4: the expected encoded message 00 01 FF..FF 00 DigestInfo is built and compared
+    /// Steps 3-4: the expected encoded message 00 01 FF..FF 00 DigestInfo is built and compared
     /// in full with the recovered one; the recovered block is never parsed, so there is no room
     /// for BER leniency or trailing garbage (Bleichenbacher 2006). The DigestInfo parameters must be
-    /// NULL: the absent-parameters form that RFC 8017 §9.2 note 2 mentions is rejected, as the BCL,
-    /// Go and BoringSSL do.
+    /// NULL: the absent-parameters form that RFC 8017 §9.2 note 2 mentions is rejected, as Go,
+    /// BoringSSL and the BCL on OpenSSL 3 do.
     /// </remarks>
     public static bool VerifyPkcs1(
         ReadOnlySpan<byte> modulus,
@@ -338,7 +345,7 @@ internal static class ManagedRsa
     }
 
     // Strips leading zero octets from n and e and checks the key: n odd with 512..16384 bits,
-    // e odd with 1 < e < n (RFC 8017 §3.1).
+    // e odd with 1 < e < n (RFC 8017 §3.1) and at most MaxExponentBits bits.
     private static bool TryNormalizeKey(ref ReadOnlySpan<byte> modulus, ref ReadOnlySpan<byte> exponent, out int modulusBits)
     {
         modulusBits = 0;
@@ -362,8 +369,15 @@ internal static class ManagedRsa
             return false;
         }
 
-        // e is odd, e > 1 (so e >= 3), and e < n.
+        // e is odd, e > 1 (so e >= 3), e < 2^33, and e < n.
         if (exponent.IsEmpty || (exponent[^1] & 1) == 0 || (exponent.Length == 1 && exponent[0] == 1))
+        {
+            return false;
+        }
+
+        const int maxExponentBytes = (MaxExponentBits + 7) / 8;
+        const int topByteLimit = 1 << (MaxExponentBits - (8 * (maxExponentBytes - 1)));
+        if (exponent.Length > maxExponentBytes || (exponent.Length == maxExponentBytes && exponent[0] >= topByteLimit))
         {
             return false;
         }
