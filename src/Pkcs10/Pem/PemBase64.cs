@@ -326,7 +326,10 @@ internal static class PemBase64
                 // RFC 7468 Figure 3: base64fullline = 64base64char eol; only the last line may be shorter.
                 if (lineLength != PemSyntax.LineLength && i + 1 < bodyEnd)
                 {
-                    return new PemStatus(PemFailure.LineTooShort, lineBreakAt, lineLength);
+                    // A blank line after a short last line is the better diagnosis.
+                    return PemSyntax.Code(text[i + 1]) is '\n' or '\r'
+                        ? new PemStatus(PemFailure.EmptyLine, i + 1)
+                        : new PemStatus(PemFailure.LineTooShort, lineBreakAt, lineLength);
                 }
 
                 lineLength = 0;

@@ -61,6 +61,11 @@ public readonly struct PemBlock : IEquatable<PemBlock>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Location, Label, Base64Data, DecodedDataLength, Line, Column);
 
+    /// <summary>Lists the positions, for diagnostics.</summary>
+    /// <returns>A description such as <c>PemBlock { Location = 0..120, Label = 11..30, ... }</c>.</returns>
+    public override string ToString() =>
+        $"PemBlock {{ Location = {Location}, Label = {Label}, Base64Data = {Base64Data}, DecodedDataLength = {DecodedDataLength}, Line = {Line}, Column = {Column} }}";
+
     /// <summary>Compares two blocks for equality of every position.</summary>
     /// <param name="left">The first block.</param>
     /// <param name="right">The second block.</param>

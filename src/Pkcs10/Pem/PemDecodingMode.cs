@@ -6,10 +6,10 @@ public enum PemDecodingMode
     /// <summary>
     /// RFC 7468 §3 Figure 2 (<c>laxtextualmsg</c>): whitespace (space, tab, CR, LF, VT, FF) anywhere in the
     /// base64 body and around the boundaries, any line length, LF, CRLF or CR line breaks, and a BEGIN
-    /// boundary that may be followed by data on the same line. Padding bits that are not zero are ignored,
-    /// as <see cref="Convert.FromBase64String(string)"/> and
-    /// <see cref="System.Security.Cryptography.PemEncoding"/> ignore them. This is the default: it is what
-    /// parsers should accept (RFC 7468 §2, "be liberal in what you accept").
+    /// boundary that may be followed by data on the same line. Padding bits that are not zero are ignored, as
+    /// <see cref="Convert.FromBase64String(string)"/> ignores them (RFC 4648 §3.5 lets decoders accept them;
+    /// they change no decoded byte); <see cref="System.Security.Cryptography.PemEncoding"/> in .NET 10 rejects
+    /// them. This is the default, and what RFC 7468 §3 recommends parsers accept.
     /// </summary>
     Lax = 0,
 

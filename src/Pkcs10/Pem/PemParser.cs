@@ -45,9 +45,13 @@ internal static class PemParser
     }
 
     /// <summary>
-    /// Returns the end of the label that starts at <paramref name="labelStart"/>: the first <c>-----</c> on
-    /// the same line, or -1 if the line has none.
+    /// Returns the end of the label that starts at <paramref name="labelStart"/>: the first <c>-----</c> after
+    /// it, provided no line break comes first; -1 otherwise.
     /// </summary>
+    /// <remarks>
+    /// Searching for the dashes first, then for a line break only before them, keeps the work proportional to
+    /// the label even when the text is one enormous line holding many blocks.
+    /// </remarks>
     internal static int FindLabelEnd<T>(ReadOnlySpan<T> text, int labelStart)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -56,15 +60,13 @@ internal static class PemParser
             return -1;
         }
 
-        ReadOnlySpan<T> line = text[labelStart..];
-        int lineEnd = line.IndexOfAny(PemSyntax.Unit<T>('\r'), PemSyntax.Unit<T>('\n'));
-        if (lineEnd >= 0)
+        int close = text[labelStart..].IndexOf(PemSyntax.Dashes<T>());
+        if (close < 0 || text.Slice(labelStart, close).IndexOfAny(PemSyntax.Unit<T>('\r'), PemSyntax.Unit<T>('\n')) >= 0)
         {
-            line = line[..lineEnd];
+            return -1;
         }
 
-        int close = line.IndexOf(PemSyntax.Dashes<T>());
-        return close < 0 ? -1 : labelStart + close;
+        return labelStart + close;
     }
 
     // Once "-----BEGIN" stands where a boundary may start, anything malformed is an error rather than

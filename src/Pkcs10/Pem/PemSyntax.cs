@@ -73,7 +73,7 @@ internal static class PemSyntax
     /// <summary>
     /// Checks a label against RFC 7468 §3: <c>label = [ labelchar *( ["-" / SP] labelchar ) ]</c>,
     /// <c>labelchar = %x21-2C / %x2E-7E</c>. Returns -1 if it is valid, else the index of the first
-    /// character that breaks the rule (the length of the label if it ends in a hyphen or space).
+    /// character that breaks the rule (the last one if the label ends in a hyphen or space).
     /// </summary>
     internal static int InvalidLabelIndex<T>(ReadOnlySpan<T> label)
         where T : unmanaged, IBinaryInteger<T>
@@ -96,7 +96,7 @@ internal static class PemSyntax
             }
         }
 
-        return label.IsEmpty || previousIsLabelChar ? -1 : label.Length;
+        return label.IsEmpty || previousIsLabelChar ? -1 : label.Length - 1;
     }
 
     internal static bool Matches<T>(in PemLabelFilter filter, ReadOnlySpan<T> label)
