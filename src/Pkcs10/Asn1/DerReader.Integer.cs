@@ -65,7 +65,7 @@ public ref partial struct DerReader
             ThrowHelper.Throw(Pkcs10ErrorCode.IntegerOutOfRange, "INTEGER does not fit in 64 bits", contentOffset);
         }
 
-        long value = (sbyte)content[0];
+        long value = unchecked((sbyte)content[0]);
         for (int i = 1; i < content.Length; i++)
         {
             value = unchecked((value << 8) | content[i]);

@@ -52,7 +52,7 @@ public ref partial struct DerReader
             for (int i = 1; i < frac.Length; i++)
             {
                 int d = frac[i] - '0';
-                if ((uint)d > 9)
+                if (d is < 0 or > 9)
                 {
                     ThrowHelper.Throw(Pkcs10ErrorCode.InvalidTime, "GeneralizedTime fraction has a non-digit", offset + 14 + i);
                 }
@@ -89,7 +89,7 @@ public ref partial struct DerReader
         for (int i = start; i < start + count; i++)
         {
             int d = c[i] - '0';
-            if ((uint)d > 9)
+            if (d is < 0 or > 9)
             {
                 ThrowHelper.Throw(Pkcs10ErrorCode.InvalidTime, $"expected a digit, found 0x{c[i]:X2}", offset + i);
             }

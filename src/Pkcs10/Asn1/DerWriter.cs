@@ -216,7 +216,8 @@ public sealed partial class DerWriter : IDisposable
     /// <param name="tag">An implicit tag; BIT STRING when <see langword="null"/>.</param>
     public void WriteBitString(ReadOnlySpan<byte> value, int unusedBitCount = 0, Asn1Tag? tag = null)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)unusedBitCount, 7u, nameof(unusedBitCount));
+        ArgumentOutOfRangeException.ThrowIfNegative(unusedBitCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(unusedBitCount, 7);
         if (value.IsEmpty && unusedBitCount != 0)
         {
             throw new ArgumentException("An empty BIT STRING has no unused bits.", nameof(unusedBitCount));
@@ -272,22 +273,22 @@ public sealed partial class DerWriter : IDisposable
     public void WriteCharacterString(UniversalTagNumber type, string value, Asn1Tag? tag = null)
     {
         ArgumentNullException.ThrowIfNull(value);
-        byte[] content = type switch
-        {
-            UniversalTagNumber.Utf8String => Encoding.UTF8.GetBytes(value),
-            UniversalTagNumber.BmpString => Encoding.BigEndianUnicode.GetBytes(value),
-            UniversalTagNumber.UniversalString => new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes(value),
-            UniversalTagNumber.TeletexString => Encoding.Latin1.GetBytes(value),
-            _ => Encoding.ASCII.GetBytes(value),
-        };
+        byte[] content;
         try
         {
-            DerRules.CheckCharacterString(type, content, 0);
-            if (type is UniversalTagNumber.PrintableString or UniversalTagNumber.IA5String or UniversalTagNumber.NumericString or UniversalTagNumber.VisibleString &&
-                !Ascii.IsValid(value))
+            content = type switch
             {
-                throw new Pkcs10Exception(Pkcs10ErrorCode.InvalidCharacterString, $"non-ASCII text in a {type}");
-            }
+                UniversalTagNumber.Utf8String => s_utf8.GetBytes(value),
+                UniversalTagNumber.BmpString => s_ucs2.GetBytes(value),
+                UniversalTagNumber.UniversalString => s_ucs4.GetBytes(value),
+                UniversalTagNumber.TeletexString => s_latin1.GetBytes(value),
+                _ => s_ascii.GetBytes(value),
+            };
+            DerRules.CheckCharacterString(type, content, 0);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new ArgumentException($"'{value}' cannot be written as a {type}: it has a character the type cannot encode (or a lone surrogate).", nameof(value), e);
         }
         catch (Pkcs10Exception e)
         {
@@ -323,6 +324,13 @@ public sealed partial class DerWriter : IDisposable
         WriteHeader(tag, content.Length);
         WriteBytes(content);
     }
+
+    // Strict encoders: a character the type cannot hold, or a lone surrogate, throws instead of becoming '?'.
+    private static readonly Encoding s_utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding s_ucs2 = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Encoding s_ucs4 = new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
+    private static readonly Encoding s_latin1 = Encoding.GetEncoding("iso-8859-1", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    private static readonly Encoding s_ascii = Encoding.GetEncoding("us-ascii", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
     private static Asn1Tag WithConstructed(Asn1Tag tag) => new(tag.TagClass, tag.TagValue, isConstructed: true);
 
@@ -437,7 +445,7 @@ public sealed partial class DerWriter : IDisposable
         destination[0] = (byte)(0x80 | count);
         for (int i = 0; i < count; i++)
         {
-            destination[count - i] = (byte)(length >> (8 * i));
+            destination[count - i] = unchecked((byte)(length >> (8 * i)));
         }
     }
 

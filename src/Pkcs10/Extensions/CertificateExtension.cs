@@ -10,8 +10,9 @@ namespace Pkcs10.Extensions;
 /// </remarks>
 public sealed class CertificateExtension
 {
-    internal CertificateExtension(ReadOnlyMemory<byte> rawOid, bool critical, ReadOnlyMemory<byte> value, int offset)
+    internal CertificateExtension(ReadOnlyMemory<byte> rawOid, bool critical, ReadOnlyMemory<byte> value, int offset, int valueOffset)
     {
+        ValueOffset = valueOffset;
         RawOid = rawOid;
         Critical = critical;
         Value = value;
@@ -32,4 +33,7 @@ public sealed class CertificateExtension
 
     /// <summary>The byte offset of the Extension in the request's DER.</summary>
     public int Offset { get; }
+
+    /// <summary>The byte offset of <see cref="Value"/> in the request's DER.</summary>
+    internal int ValueOffset { get; }
 }

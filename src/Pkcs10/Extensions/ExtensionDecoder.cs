@@ -147,7 +147,7 @@ public static class ExtensionDecoder
         return list;
     }
 
-    private static BasicConstraints ReadBasicConstraints(ReadOnlySpan<byte> value, int offset, DecodeContext context)
+    internal static BasicConstraints ReadBasicConstraints(ReadOnlySpan<byte> value, int offset, DecodeContext context)
     {
         var reader = new DerReader(value, offset);
         DerReader seq = reader.ReadSequence();

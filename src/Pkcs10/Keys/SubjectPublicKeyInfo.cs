@@ -130,7 +130,7 @@ public sealed class SubjectPublicKeyInfo
         int keyStart = spki.Offset - key.Length - sourceOffset;
         ReadOnlyMemory<byte> keyMemory = source.Slice(keyStart, key.Length);
         ReadOnlyMemory<byte> oidMemory = source.Slice(oidContentStart, oid.Length);
-        ReadOnlyMemory<byte>? paramsMemory = hasParameters ? source.Slice(paramsOffset - sourceOffset, parameters.Length) : null;
+        ReadOnlyMemory<byte>? paramsMemory = hasParameters ? source.Slice(paramsOffset - sourceOffset, parameters.Length) : (ReadOnlyMemory<byte>?)null;
         ReadOnlyMemory<byte> raw = source.Slice(start - sourceOffset, rawLength);
 
         KeyAlgorithm algorithm = KeyAlgorithm.Unknown;

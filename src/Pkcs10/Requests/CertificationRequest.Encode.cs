@@ -51,10 +51,8 @@ public sealed partial class CertificationRequest
                 writer.WriteInteger(Version);
                 writer.WriteEncodedValue(Subject.RawData.Span);
                 writer.WriteEncodedValue(PublicKey.RawData.Span);
-                if (HasAttributesField || _attributes.Length > 0 || _extensions.Length > 0)
-                {
-                    WriteAttributes(writer);
-                }
+                // Always written: RFC 2986 requires [0] even when empty (lenient input may have lacked it).
+                WriteAttributes(writer);
             }
 
             writer.WriteEncodedValue(SignatureAlgorithm.RawData.Span);

@@ -106,11 +106,13 @@ public sealed partial class CertificationRequest
 
     /// <summary>The requested basic constraints, or <see langword="null"/> when not requested.</summary>
     public BasicConstraints? BasicConstraints =>
-        FindExtension(Oids.BasicConstraints) is { } e ? ExtensionDecoder.DecodeBasicConstraints(e.Value) : null;
+        FindExtension(Oids.BasicConstraints) is { } e
+            ? ExtensionDecoder.ReadBasicConstraints(e.Value.Span, e.ValueOffset, new DecodeContext(_context.Lenient))
+            : null;
 
     /// <summary>The requested subject key identifier, or <see langword="null"/> when not requested.</summary>
     public ReadOnlyMemory<byte>? SubjectKeyIdentifier =>
-        FindExtension(Oids.SubjectKeyIdentifier) is { } e ? ExtensionDecoder.DecodeSubjectKeyIdentifier(e.Value) : null;
+        FindExtension(Oids.SubjectKeyIdentifier) is { } e ? ExtensionDecoder.DecodeSubjectKeyIdentifier(e.Value) : (ReadOnlyMemory<byte>?)null;
 
     /// <summary>The challengePassword attribute's text (PKCS#9), or <see langword="null"/>.</summary>
     public string? ChallengePassword => FindAttribute(Oids.ChallengePassword) is { } a ? a.GetDisplayValue(0) : null;
@@ -414,7 +416,7 @@ public sealed partial class CertificationRequest
                 }
             }
 
-            var extension = new CertificateExtension(rawOid, critical, source.Slice(valueOffset, extValue.Length), extOffset);
+            var extension = new CertificateExtension(rawOid, critical, source.Slice(valueOffset, extValue.Length), extOffset, valueOffset);
             ExtensionDecoder.Validate(extension, valueOffset, context);
             list.Add(extension);
         }

@@ -81,7 +81,7 @@ public sealed class SignatureAlgorithmIdentifier
         bool hasParameters = alg.HasData;
         ReadOnlySpan<byte> parameters = hasParameters ? alg.ReadEncodedValue() : default;
         alg.ThrowIfNotEmpty();
-        ReadOnlyMemory<byte>? rawParameters = hasParameters ? source.Slice(paramsOffset - sourceOffset, parameters.Length) : null;
+        ReadOnlyMemory<byte>? rawParameters = hasParameters ? source.Slice(paramsOffset - sourceOffset, parameters.Length) : (ReadOnlyMemory<byte>?)null;
         bool isNull = parameters.SequenceEqual((ReadOnlySpan<byte>)[0x05, 0x00]);
 
         (SignatureKind kind, HashAlgorithmName? hash, string? name) = Classify(oid);

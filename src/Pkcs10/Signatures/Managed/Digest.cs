@@ -20,7 +20,7 @@ internal static class Digest
     public const int MaxHashSizeInBytes = 64;
 
     /// <summary>SHA-224 (FIPS 180-4), which <see cref="HashAlgorithmName"/> has no property for.</summary>
-    public static HashAlgorithmName Sha224 { get; } = new("SHA224");
+    public static HashAlgorithmName Sha224 => Pkcs10.Keys.HashAlgorithms.Sha224;
 
     // RFC 8017 §9.2 note 1: DER of DigestInfo ::= SEQUENCE { digestAlgorithm AlgorithmIdentifier,
     // digest OCTET STRING } up to the digest octets, with the parameters as an explicit NULL.
