@@ -25,6 +25,18 @@ public readonly struct Asn1Tag : IEquatable<Asn1Tag>
     {
     }
 
+    // From a low-tag-number identifier octet (X.690 §8.1.2.2); no validation needed.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private Asn1Tag(byte identifier)
+    {
+        TagClass = (TagClass)(identifier & 0xC0);
+        TagValue = identifier & 0x1F;
+        IsConstructed = (identifier & 0x20) != 0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static Asn1Tag FromIdentifier(byte identifier) => new(identifier);
+
     /// <summary>The tag class.</summary>
     public TagClass TagClass { get; }
 
@@ -35,31 +47,32 @@ public readonly struct Asn1Tag : IEquatable<Asn1Tag>
     public bool IsConstructed { get; }
 
     /// <summary>BOOLEAN.</summary>
-    public static Asn1Tag Boolean => new(UniversalTagNumber.Boolean);
+    public static Asn1Tag Boolean => new(0x01);
     /// <summary>INTEGER.</summary>
-    public static Asn1Tag Integer => new(UniversalTagNumber.Integer);
+    public static Asn1Tag Integer => new(0x02);
     /// <summary>BIT STRING (primitive, as DER requires).</summary>
-    public static Asn1Tag BitString => new(UniversalTagNumber.BitString);
+    public static Asn1Tag BitString => new(0x03);
     /// <summary>OCTET STRING (primitive, as DER requires).</summary>
-    public static Asn1Tag OctetString => new(UniversalTagNumber.OctetString);
+    public static Asn1Tag OctetString => new(0x04);
     /// <summary>NULL.</summary>
-    public static Asn1Tag Null => new(UniversalTagNumber.Null);
+    public static Asn1Tag Null => new(0x05);
     /// <summary>OBJECT IDENTIFIER.</summary>
-    public static Asn1Tag ObjectIdentifier => new(UniversalTagNumber.ObjectIdentifier);
+    public static Asn1Tag ObjectIdentifier => new(0x06);
     /// <summary>SEQUENCE (constructed).</summary>
-    public static Asn1Tag Sequence => new(UniversalTagNumber.Sequence, true);
+    public static Asn1Tag Sequence => new(0x30);
     /// <summary>SET (constructed).</summary>
-    public static Asn1Tag SetOf => new(UniversalTagNumber.Set, true);
+    public static Asn1Tag SetOf => new(0x31);
     /// <summary>UTCTime.</summary>
-    public static Asn1Tag UtcTime => new(UniversalTagNumber.UtcTime);
+    public static Asn1Tag UtcTime => new(0x17);
     /// <summary>GeneralizedTime.</summary>
-    public static Asn1Tag GeneralizedTime => new(UniversalTagNumber.GeneralizedTime);
+    public static Asn1Tag GeneralizedTime => new(0x18);
 
     /// <summary>A context-specific tag <c>[n]</c>.</summary>
     /// <param name="number">The tag number.</param>
     /// <param name="isConstructed">Whether the encoding is constructed.</param>
     /// <returns>The tag.</returns>
-    public static Asn1Tag Context(int number, bool isConstructed = false) => new(TagClass.ContextSpecific, number, isConstructed);
+    public static Asn1Tag Context(int number, bool isConstructed = false) =>
+        number is >= 0 and < 31 ? new((byte)(0x80 | (isConstructed ? 0x20 : 0) | number)) : new(TagClass.ContextSpecific, number, isConstructed);
 
     /// <summary>Whether this tag is a UNIVERSAL tag with the given number.</summary>
     /// <param name="number">The universal tag number.</param>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Pkcs10.Internal;
 
 namespace Pkcs10.Asn1;
@@ -33,10 +35,14 @@ public ref partial struct DerReader
     {
     }
 
-    private DerReader(ReadOnlySpan<byte> data, int baseOffset, int depth, int maxDepth)
+    private DerReader(ReadOnlySpan<byte> data, int baseOffset, int depth, int maxDepth, bool validated = false)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(baseOffset);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
+        if (!validated)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(baseOffset);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
+        }
+
         _data = data;
         _baseOffset = baseOffset;
         _depth = depth;
@@ -113,19 +119,28 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The element is malformed or has another tag.</exception>
     public ReadOnlySpan<byte> ReadContent(Asn1Tag expected, out int contentOffset)
     {
-        int start = Offset;
+        int start = _baseOffset + _position;
         Asn1Tag tag = ReadHeader(out int headerLength, out int contentLength);
-        if (tag != expected)
+        if (!tag.Equals(expected))
         {
-            if (tag.HasSameClassAndValue(expected))
-            {
-                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidConstructedBit,
-                    $"{expected} must be {(expected.IsConstructed ? "constructed" : "primitive")} in DER (X.690 §10.2)", start);
-            }
-
-            ThrowHelper.Throw(Pkcs10ErrorCode.UnexpectedTag, $"expected {expected}, found {tag}", start);
+            ThrowWrongTag(expected, tag, start);
         }
 
+        contentOffset = start + headerLength;
+        ReadOnlySpan<byte> content = _data.Slice(_position + headerLength, contentLength);
+        _position += headerLength + contentLength;
+        return content;
+    }
+
+    /// <summary>Reads the next element whatever its tag and returns its content octets.</summary>
+    /// <param name="tag">The element's tag.</param>
+    /// <param name="contentOffset">The absolute offset of the first content byte.</param>
+    /// <returns>The content octets, a slice of the input.</returns>
+    /// <exception cref="Pkcs10Exception">The element is malformed.</exception>
+    public ReadOnlySpan<byte> ReadAnyContent(out Asn1Tag tag, out int contentOffset)
+    {
+        int start = _baseOffset + _position;
+        tag = ReadHeader(out int headerLength, out int contentLength);
         contentOffset = start + headerLength;
         ReadOnlySpan<byte> content = _data.Slice(_position + headerLength, contentLength);
         _position += headerLength + contentLength;
@@ -246,27 +261,77 @@ public ref partial struct DerReader
 
     private readonly DerReader Nested(ReadOnlySpan<byte> content, int contentOffset, int elementOffset)
     {
-        if (_depth + 1 > _maxDepth)
+        if (_depth >= _maxDepth)
         {
-            ThrowHelper.Throw(Pkcs10ErrorCode.MaxDepthExceeded, $"nesting deeper than {_maxDepth} levels", elementOffset);
+            ThrowTooDeep(_maxDepth, elementOffset);
         }
 
-        return new DerReader(content, contentOffset, _depth + 1, _maxDepth);
+        return new DerReader(content, contentOffset, _depth + 1, _maxDepth, validated: true);
     }
 
-    // X.690 §8.1.2 (identifier) and §8.1.3 (length), with the DER restrictions of §10.1.
-    private readonly Asn1Tag ReadHeader(out int headerLength, out int contentLength)
+    [DoesNotReturn]
+    private static void ThrowWrongTag(Asn1Tag expected, Asn1Tag actual, int offset)
     {
-        ReadOnlySpan<byte> d = _data[_position..];
-
-        // Fast path: low tag number and short-form length, the shape of nearly every element.
-        if (d.Length >= 2 && (d[0] & 0x1F) != 0x1F && d[1] < 0x80 && d[1] <= d.Length - 2)
+        if (actual.HasSameClassAndValue(expected))
         {
-            headerLength = 2;
-            contentLength = d[1];
-            return new Asn1Tag((TagClass)(d[0] & 0xC0), d[0] & 0x1F, (d[0] & 0x20) != 0);
+            ThrowHelper.Throw(Pkcs10ErrorCode.InvalidConstructedBit,
+                $"{expected} must be {(expected.IsConstructed ? "constructed" : "primitive")} in DER (X.690 §10.2)", offset);
         }
 
+        ThrowHelper.Throw(Pkcs10ErrorCode.UnexpectedTag, $"expected {expected}, found {actual}", offset);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowTooDeep(int maxDepth, int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.MaxDepthExceeded, $"nesting deeper than {maxDepth} levels", offset);
+
+    // X.690 §8.1.2 (identifier) and §8.1.3 (length), with the DER restrictions of §10.1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly Asn1Tag ReadHeader(out int headerLength, out int contentLength)
+    {
+        // Fast path: a low tag number with a one-, two- or three-octet minimal length, the shape of nearly every element.
+        ReadOnlySpan<byte> d = _data.Slice(_position);
+        if (d.Length >= 2 && (d[0] & 0x1F) != 0x1F)
+        {
+            int remaining = d.Length - 2;
+            byte b1 = d[1];
+            if (b1 < 0x80)
+            {
+                if (b1 <= remaining)
+                {
+                    headerLength = 2;
+                    contentLength = b1;
+                    return Asn1Tag.FromIdentifier(d[0]);
+                }
+            }
+            else if (b1 == 0x81)
+            {
+                if (remaining >= 1 && d[2] >= 0x80 && d[2] <= remaining - 1)
+                {
+                    headerLength = 3;
+                    contentLength = d[2];
+                    return Asn1Tag.FromIdentifier(d[0]);
+                }
+            }
+            else if (b1 == 0x82 && remaining >= 2)
+            {
+                int length = (d[2] << 8) | d[3];
+                if (length >= 0x100 && length <= remaining - 2)
+                {
+                    headerLength = 4;
+                    contentLength = length;
+                    return Asn1Tag.FromIdentifier(d[0]);
+                }
+            }
+        }
+
+        return ReadHeaderSlow(out headerLength, out contentLength);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly Asn1Tag ReadHeaderSlow(out int headerLength, out int contentLength)
+    {
+        ReadOnlySpan<byte> d = _data[_position..];
         int start = Offset;
         if (d.IsEmpty)
         {

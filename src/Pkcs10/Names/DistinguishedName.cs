@@ -88,15 +88,17 @@ public sealed class DistinguishedName
 
     private static void ValidateValue(ref DerReader atv)
     {
-        Asn1Tag tag = atv.PeekTag();
-        if (tag.TagClass == TagClass.Universal && !tag.IsConstructed && DerString.IsCharacterStringType((UniversalTagNumber)tag.TagValue))
+        // One pass over the value: a character string is checked for its type's rules; any other value
+        // (ANY DEFINED BY an attribute type we do not know) needs only well-formed DER framing.
+        ReadOnlySpan<byte> content = atv.ReadAnyContent(out Asn1Tag tag, out int contentOffset);
+        if (tag.TagClass == TagClass.Universal && DerString.IsCharacterStringType((UniversalTagNumber)tag.TagValue))
         {
-            atv.ReadCharacterString(out _);
-        }
-        else
-        {
-            // ANY DEFINED BY an attribute type we do not know: well-formed DER framing is all we can check.
-            atv.ReadEncodedValue();
+            if (tag.IsConstructed)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidConstructedBit, $"{tag} must be primitive in DER (X.690 §10.2)", contentOffset);
+            }
+
+            DerRules.CheckCharacterString((UniversalTagNumber)tag.TagValue, content, contentOffset);
         }
     }
 

@@ -217,7 +217,8 @@ public sealed partial class CertificationRequest
 
     private static CertificationRequest DecodeCore(ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options)
     {
-        var context = new DecodeContext(options.AllowDeviations);
+        // Strict decoding records nothing, so it shares one context; lenient decoding collects findings.
+        DecodeContext context = options.AllowDeviations ? new DecodeContext(true) : DecodeContext.Strict;
         var reader = new DerReader(source.Span, 0, options.MaxDepth);
         DerReader outer = reader.ReadSequence();
         reader.ThrowIfNotEmpty();
