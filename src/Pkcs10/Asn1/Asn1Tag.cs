@@ -37,6 +37,20 @@ public readonly struct Asn1Tag : IEquatable<Asn1Tag>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static Asn1Tag FromIdentifier(byte identifier) => new(identifier);
 
+    // The identifier octet of a low-tag-number tag (X.690 §8.1.2.2), when it has one.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetIdentifier(out byte identifier)
+    {
+        if ((uint)TagValue < 31 && ((int)TagClass & ~0xC0) == 0)
+        {
+            identifier = unchecked((byte)((int)TagClass | (IsConstructed ? 0x20 : 0) | TagValue));
+            return true;
+        }
+
+        identifier = 0;
+        return false;
+    }
+
     /// <summary>The tag class.</summary>
     public TagClass TagClass { get; }
 

@@ -11,7 +11,7 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The element is malformed.</exception>
     public ReadOnlySpan<byte> ReadBitString(out int unusedBitCount, Asn1Tag? tag = null)
     {
-        ReadOnlySpan<byte> content = ReadContent(tag ?? Asn1Tag.BitString, out int contentOffset);
+        ReadOnlySpan<byte> content = tag is null ? ReadContent(0x03, out int contentOffset) : ReadContent(tag.GetValueOrDefault(), out contentOffset);
         DerRules.CheckBitString(content, contentOffset);
         unusedBitCount = content[0];
         return content[1..];

@@ -17,7 +17,7 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The element is malformed or not minimal.</exception>
     public ReadOnlySpan<byte> ReadIntegerBytes(out int contentOffset, Asn1Tag? tag = null)
     {
-        ReadOnlySpan<byte> content = ReadContent(tag ?? Asn1Tag.Integer, out contentOffset);
+        ReadOnlySpan<byte> content = tag is null ? ReadContent(0x02, out contentOffset) : ReadContent(tag.GetValueOrDefault(), out contentOffset);
         DerRules.CheckInteger(content, contentOffset);
         return content;
     }

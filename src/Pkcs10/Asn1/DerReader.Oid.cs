@@ -8,7 +8,7 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The element is malformed.</exception>
     public ReadOnlySpan<byte> ReadObjectIdentifier(Asn1Tag? tag = null)
     {
-        ReadOnlySpan<byte> content = ReadContent(tag ?? Asn1Tag.ObjectIdentifier, out int contentOffset);
+        ReadOnlySpan<byte> content = tag is null ? ReadContent(0x06, out int contentOffset) : ReadContent(tag.GetValueOrDefault(), out contentOffset);
         DerRules.CheckObjectIdentifier(content, contentOffset);
         return content;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pkcs10.Internal;
 
 namespace Pkcs10.Asn1;
@@ -54,7 +55,8 @@ public ref partial struct DerReader
     public readonly bool HasData => _position < _data.Length;
 
     /// <summary>The absolute offset of the next unread byte.</summary>
-    public readonly int Offset => _baseOffset + _position;
+    // Unchecked: both are non-negative and their sum is an offset within the caller's input.
+    public readonly int Offset => unchecked(_baseOffset + _position);
 
     /// <summary>The nesting depth of this reader (0 at the top).</summary>
     public readonly int Depth => _depth;
@@ -66,10 +68,74 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">Bytes remain.</exception>
     public readonly void ThrowIfNotEmpty()
     {
-        if (HasData)
+        if (_position < _data.Length)
         {
-            ThrowHelper.Throw(Pkcs10ErrorCode.TrailingData, $"{_data.Length - _position} unexpected byte(s) after the last element", Offset);
+            ThrowTrailing(_data.Length - _position, Offset);
         }
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTrailing(int count, int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.TrailingData, $"{count} unexpected byte(s) after the last element", offset);
+
+    /// <summary>The next identifier octet without any validation, or -1 at the end of the data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal readonly int PeekIdentifierOctet()
+    {
+        int pos = _position;
+        return (uint)pos < (uint)_data.Length ? _data[pos] : -1;
+    }
+
+    /// <summary>
+    /// Counts the elements left, without validating or throwing: -1 when a header is not a low tag number
+    /// with a definite length of at most two length octets fitting in the data (the caller then reads as usual
+    /// and the reads report the error).
+    /// </summary>
+    internal readonly int CountElements()
+    {
+        ReadOnlySpan<byte> d = _data;
+        int pos = _position;
+        int count = 0;
+        while (pos < d.Length)
+        {
+            if (d.Length - pos < 2 || (d[pos] & 0x1F) == 0x1F)
+            {
+                return -1;
+            }
+
+            int b1 = d[pos + 1];
+            int header, length;
+            if (b1 < 0x80)
+            {
+                header = 2;
+                length = b1;
+            }
+            else if (b1 == 0x81 && d.Length - pos >= 3)
+            {
+                header = 3;
+                length = d[pos + 2];
+            }
+            else if (b1 == 0x82 && d.Length - pos >= 4)
+            {
+                header = 4;
+                length = (d[pos + 2] << 8) | d[pos + 3];
+            }
+            else
+            {
+                return -1;
+            }
+
+            if (length > d.Length - pos - header)
+            {
+                return -1;
+            }
+
+            pos += header + length;
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Reads the tag of the next element without advancing.</summary>
@@ -83,13 +149,32 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The identifier octets are malformed.</exception>
     public readonly bool IsNext(Asn1Tag tag) => HasData && PeekTag() == tag;
 
+    /// <summary>
+    /// <see cref="IsNext(Asn1Tag)"/> for a low-tag-number identifier octet. When the next identifier octet is
+    /// <paramref name="identifier"/> the header is not validated here: the read that follows validates it and
+    /// reports the same error at the same offset.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal readonly bool IsNext(byte identifier)
+    {
+        int pos = _position;
+        if ((uint)pos >= (uint)_data.Length)
+        {
+            return false;
+        }
+
+        return _data[pos] == identifier || IsNextSlow(identifier);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly bool IsNextSlow(byte identifier) => PeekTag() == Asn1Tag.FromIdentifier(identifier);
     /// <summary>Returns the whole encoding (tag, length, content) of the next element without advancing.</summary>
     /// <returns>The element's encoding, a slice of the input.</returns>
     /// <exception cref="Pkcs10Exception">The element is malformed.</exception>
     public readonly ReadOnlySpan<byte> PeekEncodedValue()
     {
         _ = ReadHeader(out int headerLength, out int contentLength);
-        return _data.Slice(_position, headerLength + contentLength);
+        return _data.Slice(_position, unchecked(headerLength + contentLength));
     }
 
     /// <summary>Reads the whole encoding (tag, length, content) of the next element, whatever its tag.</summary>
@@ -97,9 +182,11 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The element is malformed.</exception>
     public ReadOnlySpan<byte> ReadEncodedValue()
     {
-        ReadOnlySpan<byte> value = PeekEncodedValue();
-        _position += value.Length;
-        return value;
+        _ = ReadHeader(out int headerLength, out int contentLength);
+        int pos = _position;
+        int length = unchecked(headerLength + contentLength);
+        _position = unchecked(pos + length);
+        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), (nint)(uint)pos), length);
     }
 
     /// <summary>Reads the whole encoding of the next element and reports its absolute offset.</summary>
@@ -119,6 +206,82 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The element is malformed or has another tag.</exception>
     public ReadOnlySpan<byte> ReadContent(Asn1Tag expected, out int contentOffset)
     {
+        if (expected.TryGetIdentifier(out byte identifier))
+        {
+            return ReadContent(identifier, out contentOffset);
+        }
+
+        return ReadContentGeneral(expected, out contentOffset);
+    }
+
+    /// <summary>
+    /// <see cref="ReadContent(Asn1Tag, out int)"/> for a low-tag-number identifier octet (number below 31):
+    /// the same checks, errors and offsets, with the common short-form header decoded inline.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ReadOnlySpan<byte> ReadContent(byte expected, out int contentOffset)
+    {
+        unchecked
+        {
+            int pos = _position;
+            int available = _data.Length - pos;
+            if (available >= 2)
+            {
+                ref byte p = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), (nint)(uint)pos);
+                uint length = Unsafe.Add(ref p, 1);
+                if (p == expected && length < 0x80 && length <= (uint)(available - 2))
+                {
+                    contentOffset = _baseOffset + pos + 2;
+                    _position = pos + 2 + (int)length;
+                    return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref p, 2), (int)length);
+                }
+            }
+
+            return ReadContentLong(expected, out contentOffset);
+        }
+    }
+
+    // Long-form lengths (one or two octets) with the expected identifier; anything else takes the general path.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ReadOnlySpan<byte> ReadContentLong(byte expected, out int contentOffset)
+    {
+        unchecked
+        {
+            int pos = _position;
+            int available = _data.Length - pos;
+            if (available >= 3)
+            {
+                ref byte p = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), (nint)(uint)pos);
+                if (p == expected)
+                {
+                    int b1 = Unsafe.Add(ref p, 1);
+                    int headerLength = 0, length = 0;
+                    if (b1 == 0x81)
+                    {
+                        length = Unsafe.Add(ref p, 2);
+                        headerLength = length >= 0x80 && length <= available - 3 ? 3 : 0;
+                    }
+                    else if (b1 == 0x82 && available >= 4)
+                    {
+                        length = (Unsafe.Add(ref p, 2) << 8) | Unsafe.Add(ref p, 3);
+                        headerLength = length >= 0x100 && length <= available - 4 ? 4 : 0;
+                    }
+
+                    if (headerLength != 0)
+                    {
+                        contentOffset = _baseOffset + pos + headerLength;
+                        _position = pos + headerLength + length;
+                        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref p, headerLength), length);
+                    }
+                }
+            }
+
+            return ReadContentGeneral(Asn1Tag.FromIdentifier(expected), out contentOffset);
+        }
+    }
+
+    private ReadOnlySpan<byte> ReadContentGeneral(Asn1Tag expected, out int contentOffset)
+    {
         int start = _baseOffset + _position;
         Asn1Tag tag = ReadHeader(out int headerLength, out int contentLength);
         if (!tag.Equals(expected))
@@ -126,9 +289,46 @@ public ref partial struct DerReader
             ThrowWrongTag(expected, tag, start);
         }
 
-        contentOffset = start + headerLength;
-        ReadOnlySpan<byte> content = _data.Slice(_position + headerLength, contentLength);
-        _position += headerLength + contentLength;
+        contentOffset = unchecked(start + headerLength);
+        ReadOnlySpan<byte> content = _data.Slice(unchecked(_position + headerLength), contentLength);
+        _position = unchecked(_position + headerLength + contentLength);
+        return content;
+    }
+
+    /// <summary>
+    /// Reads the next element whatever its tag; returns its content and its identifier octet, or -1 when the
+    /// tag uses the high-tag-number form (then <paramref name="tag"/> holds it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ReadOnlySpan<byte> ReadAnyContent(out int identifier, out Asn1Tag tag, out int contentOffset)
+    {
+        unchecked
+        {
+            int pos = _position;
+            int available = _data.Length - pos;
+            if (available >= 2)
+            {
+                ref byte p = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), (nint)(uint)pos);
+                uint length = Unsafe.Add(ref p, 1);
+                if ((p & 0x1F) != 0x1F && length < 0x80 && length <= (uint)(available - 2))
+                {
+                    identifier = p;
+                    tag = default;
+                    contentOffset = _baseOffset + pos + 2;
+                    _position = pos + 2 + (int)length;
+                    return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref p, 2), (int)length);
+                }
+            }
+
+            return ReadAnyContentSlow(out identifier, out tag, out contentOffset);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ReadOnlySpan<byte> ReadAnyContentSlow(out int identifier, out Asn1Tag tag, out int contentOffset)
+    {
+        ReadOnlySpan<byte> content = ReadAnyContent(out tag, out contentOffset);
+        identifier = tag.TryGetIdentifier(out byte b) ? b : -1;
         return content;
     }
 
@@ -141,9 +341,9 @@ public ref partial struct DerReader
     {
         int start = _baseOffset + _position;
         tag = ReadHeader(out int headerLength, out int contentLength);
-        contentOffset = start + headerLength;
-        ReadOnlySpan<byte> content = _data.Slice(_position + headerLength, contentLength);
-        _position += headerLength + contentLength;
+        contentOffset = unchecked(start + headerLength);
+        ReadOnlySpan<byte> content = _data.Slice(unchecked(_position + headerLength), contentLength);
+        _position = unchecked(_position + headerLength + contentLength);
         return content;
     }
 
@@ -151,11 +351,22 @@ public ref partial struct DerReader
     /// <param name="tag">The tag, <see cref="Asn1Tag.Sequence"/> when <see langword="null"/>; it must be constructed.</param>
     /// <returns>A nested reader.</returns>
     /// <exception cref="Pkcs10Exception">The element is malformed, has another tag, or is nested too deeply.</exception>
-    public DerReader ReadSequence(Asn1Tag? tag = null)
+    public DerReader ReadSequence(Asn1Tag? tag = null) =>
+        tag is null ? ReadSequence(0x30) : ReadSequenceGeneral(tag.GetValueOrDefault());
+
+    private DerReader ReadSequenceGeneral(Asn1Tag tag)
     {
-        Asn1Tag t = tag ?? Asn1Tag.Sequence;
         int start = Offset;
-        ReadOnlySpan<byte> content = ReadContent(t, out int contentOffset);
+        ReadOnlySpan<byte> content = ReadContent(tag, out int contentOffset);
+        return Nested(content, contentOffset, start);
+    }
+
+    /// <summary><see cref="ReadSequence(Asn1Tag?)"/> for a low-tag-number identifier octet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal DerReader ReadSequence(byte identifier)
+    {
+        int start = unchecked(_baseOffset + _position);
+        ReadOnlySpan<byte> content = ReadContent(identifier, out int contentOffset);
         return Nested(content, contentOffset, start);
     }
 
@@ -169,30 +380,63 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The element is malformed, unsorted, or nested too deeply.</exception>
     public DerReader ReadSetOf(Asn1Tag? tag = null, bool requireSorted = true)
     {
-        Asn1Tag t = tag ?? Asn1Tag.SetOf;
         int start = Offset;
-        ReadOnlySpan<byte> content = ReadContent(t, out int contentOffset);
+        ReadOnlySpan<byte> content = tag is null ? ReadContent(0x31, out int contentOffset) : ReadContent(tag.GetValueOrDefault(), out contentOffset);
         DerReader nested = Nested(content, contentOffset, start);
-        if (requireSorted)
+        if (requireSorted && nested.HasData)
         {
-            DerReader scan = nested;
-            ReadOnlySpan<byte> previous = default;
-            bool first = true;
-            while (scan.HasData)
-            {
-                int elementOffset = scan.Offset;
-                ReadOnlySpan<byte> current = scan.ReadEncodedValue();
-                if (!first && DerComparer.Compare(previous, current) > 0)
-                {
-                    ThrowHelper.Throw(Pkcs10ErrorCode.SetNotSorted, "SET OF elements are not in ascending order of their encodings (X.690 §11.6)", elementOffset);
-                }
-
-                previous = current;
-                first = false;
-            }
+            CheckSorted(nested);
         }
 
         return nested;
+    }
+
+    /// <summary><see cref="ReadSetOf(Asn1Tag?, bool)"/> (sorted) for a low-tag-number identifier octet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal DerReader ReadSetOf(byte identifier)
+    {
+        int start = unchecked(_baseOffset + _position);
+        ReadOnlySpan<byte> content = ReadContent(identifier, out int contentOffset);
+        DerReader nested = Nested(content, contentOffset, start);
+        if (content.Length != 0 && !IsSingleShortElement(content))
+        {
+            CheckSorted(nested);
+        }
+
+        return nested;
+    }
+
+    // One element with a low tag number and a short-form length that spans exactly the content: the scan
+    // in CheckSorted could neither fail nor find a second element.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSingleShortElement(ReadOnlySpan<byte> content) =>
+        content.Length >= 2 && (content[0] & 0x1F) != 0x1F && content[1] < 0x80 && content[1] == unchecked(content.Length - 2);
+
+    // X.690 §11.6. The first element's framing is checked here as before; the comparisons only run when
+    // there is more than one element (rare: multi-valued RDNs, several attributes or values).
+    private static void CheckSorted(DerReader scan)
+    {
+        ReadOnlySpan<byte> previous = scan.ReadEncodedValue();
+        if (scan.HasData)
+        {
+            CheckSortedRest(scan, previous);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CheckSortedRest(DerReader scan, ReadOnlySpan<byte> previous)
+    {
+        while (scan.HasData)
+        {
+            int elementOffset = scan.Offset;
+            ReadOnlySpan<byte> current = scan.ReadEncodedValue();
+            if (DerComparer.Compare(previous, current) > 0)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.SetNotSorted, "SET OF elements are not in ascending order of their encodings (X.690 §11.6)", elementOffset);
+            }
+
+            previous = current;
+        }
     }
 
     /// <summary>Reads an explicitly tagged <c>[n]</c> element and returns a reader over its content.</summary>
@@ -224,7 +468,7 @@ public ref partial struct DerReader
     public void ReadNull(Asn1Tag? tag = null)
     {
         int start = Offset;
-        ReadOnlySpan<byte> content = ReadContent(tag ?? Asn1Tag.Null, out _);
+        ReadOnlySpan<byte> content = tag is null ? ReadContent(0x05, out _) : ReadContent(tag.GetValueOrDefault(), out _);
         if (!content.IsEmpty)
         {
             ThrowHelper.Throw(Pkcs10ErrorCode.InvalidNull, "NULL must have no content octets (X.690 §8.8)", start);
@@ -237,7 +481,7 @@ public ref partial struct DerReader
     /// <exception cref="Pkcs10Exception">The element is malformed.</exception>
     public bool ReadBoolean(Asn1Tag? tag = null)
     {
-        ReadOnlySpan<byte> content = ReadContent(tag ?? Asn1Tag.Boolean, out int contentOffset);
+        ReadOnlySpan<byte> content = tag is null ? ReadContent(0x01, out int contentOffset) : ReadContent(tag.GetValueOrDefault(), out contentOffset);
         if (content.Length != 1 || (content[0] != 0x00 && content[0] != 0xFF))
         {
             ThrowHelper.Throw(Pkcs10ErrorCode.InvalidBoolean, "DER BOOLEAN must be one octet, 0x00 or 0xFF (X.690 §11.1)", contentOffset);
@@ -250,15 +494,18 @@ public ref partial struct DerReader
     /// <param name="tag">The tag, <see cref="Asn1Tag.OctetString"/> when <see langword="null"/>.</param>
     /// <returns>The content, a slice of the input.</returns>
     /// <exception cref="Pkcs10Exception">The element is malformed.</exception>
-    public ReadOnlySpan<byte> ReadOctetString(Asn1Tag? tag = null) => ReadContent(tag ?? Asn1Tag.OctetString, out _);
+    public ReadOnlySpan<byte> ReadOctetString(Asn1Tag? tag = null) =>
+        tag is null ? ReadContent(0x04, out _) : ReadContent(tag.GetValueOrDefault(), out _);
 
     /// <summary>Reads an OCTET STRING and reports the absolute offset of its content.</summary>
     /// <param name="contentOffset">The absolute offset of the content.</param>
     /// <param name="tag">The tag, <see cref="Asn1Tag.OctetString"/> when <see langword="null"/>.</param>
     /// <returns>The content, a slice of the input.</returns>
     /// <exception cref="Pkcs10Exception">The element is malformed.</exception>
-    public ReadOnlySpan<byte> ReadOctetString(out int contentOffset, Asn1Tag? tag = null) => ReadContent(tag ?? Asn1Tag.OctetString, out contentOffset);
+    public ReadOnlySpan<byte> ReadOctetString(out int contentOffset, Asn1Tag? tag = null) =>
+        tag is null ? ReadContent(0x04, out contentOffset) : ReadContent(tag.GetValueOrDefault(), out contentOffset);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly DerReader Nested(ReadOnlySpan<byte> content, int contentOffset, int elementOffset)
     {
         if (_depth >= _maxDepth)
@@ -266,10 +513,11 @@ public ref partial struct DerReader
             ThrowTooDeep(_maxDepth, elementOffset);
         }
 
-        return new DerReader(content, contentOffset, _depth + 1, _maxDepth, validated: true);
+        return new DerReader(content, contentOffset, unchecked(_depth + 1), _maxDepth, validated: true);
     }
 
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongTag(Asn1Tag expected, Asn1Tag actual, int offset)
     {
         if (actual.HasSameClassAndValue(expected))
@@ -282,6 +530,7 @@ public ref partial struct DerReader
     }
 
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowTooDeep(int maxDepth, int offset) =>
         ThrowHelper.Throw(Pkcs10ErrorCode.MaxDepthExceeded, $"nesting deeper than {maxDepth} levels", offset);
 
@@ -290,37 +539,50 @@ public ref partial struct DerReader
     private readonly Asn1Tag ReadHeader(out int headerLength, out int contentLength)
     {
         // Fast path: a low tag number with a one-, two- or three-octet minimal length, the shape of nearly every element.
-        ReadOnlySpan<byte> d = _data.Slice(_position);
-        if (d.Length >= 2 && (d[0] & 0x1F) != 0x1F)
+        unchecked
         {
-            int remaining = d.Length - 2;
-            byte b1 = d[1];
-            if (b1 < 0x80)
+            int pos = _position;
+            int available = _data.Length - pos;
+            if (available >= 2)
             {
-                if (b1 <= remaining)
+                ref byte p = ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), (nint)(uint)pos);
+                byte b0 = p;
+                if ((b0 & 0x1F) != 0x1F)
                 {
-                    headerLength = 2;
-                    contentLength = b1;
-                    return Asn1Tag.FromIdentifier(d[0]);
-                }
-            }
-            else if (b1 == 0x81)
-            {
-                if (remaining >= 1 && d[2] >= 0x80 && d[2] <= remaining - 1)
-                {
-                    headerLength = 3;
-                    contentLength = d[2];
-                    return Asn1Tag.FromIdentifier(d[0]);
-                }
-            }
-            else if (b1 == 0x82 && remaining >= 2)
-            {
-                int length = (d[2] << 8) | d[3];
-                if (length >= 0x100 && length <= remaining - 2)
-                {
-                    headerLength = 4;
-                    contentLength = length;
-                    return Asn1Tag.FromIdentifier(d[0]);
+                    int remaining = available - 2;
+                    int b1 = Unsafe.Add(ref p, 1);
+                    if (b1 < 0x80)
+                    {
+                        if (b1 <= remaining)
+                        {
+                            headerLength = 2;
+                            contentLength = b1;
+                            return Asn1Tag.FromIdentifier(b0);
+                        }
+                    }
+                    else if (b1 == 0x81)
+                    {
+                        if (remaining >= 1)
+                        {
+                            int length = Unsafe.Add(ref p, 2);
+                            if (length >= 0x80 && length <= remaining - 1)
+                            {
+                                headerLength = 3;
+                                contentLength = length;
+                                return Asn1Tag.FromIdentifier(b0);
+                            }
+                        }
+                    }
+                    else if (b1 == 0x82 && remaining >= 2)
+                    {
+                        int length = (Unsafe.Add(ref p, 2) << 8) | Unsafe.Add(ref p, 3);
+                        if (length >= 0x100 && length <= remaining - 2)
+                        {
+                            headerLength = 4;
+                            contentLength = length;
+                            return Asn1Tag.FromIdentifier(b0);
+                        }
+                    }
                 }
             }
         }

@@ -8,7 +8,19 @@ namespace Pkcs10.Asn1;
 internal static class DerRules
 {
     // X.690 §8.3.2: the first nine bits of a multi-octet INTEGER are not all zero or all one.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void CheckInteger(ReadOnlySpan<byte> content, int offset)
+    {
+        if (content.Length == 1 || (content.Length > 1 && ((content[0] << 1) | (content[1] >> 7)) is not (0 or 0x1FF)))
+        {
+            return;
+        }
+
+        CheckIntegerSlow(content, offset);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckIntegerSlow(ReadOnlySpan<byte> content, int offset)
     {
         if (content.IsEmpty)
         {
@@ -23,7 +35,23 @@ internal static class DerRules
     }
 
     // X.690 §8.6.2 and §11.2: unused-bit count 0..7, zero for an empty string, and the unused bits are zero.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void CheckBitString(ReadOnlySpan<byte> content, int offset)
+    {
+        if (content.Length != 0)
+        {
+            int unusedBits = content[0];
+            if (content.Length == 1 ? unusedBits == 0 : unusedBits <= 7 && (content[^1] & ((1 << unusedBits) - 1)) == 0)
+            {
+                return;
+            }
+        }
+
+        CheckBitStringSlow(content, offset);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckBitStringSlow(ReadOnlySpan<byte> content, int offset)
     {
         if (content.IsEmpty)
         {
@@ -55,6 +83,31 @@ internal static class DerRules
 
     // X.690 §8.19: each subidentifier is base-128 with no leading 0x80 octet, and the last octet ends it.
     public static void CheckObjectIdentifier(ReadOnlySpan<byte> content, int offset)
+    {
+        // Fast path: fewer than 19 octets cannot hold an arc over 128 bits, so only the subidentifier
+        // boundaries need checking: no arc starts with 0x80 and the last octet ends an arc.
+        if (content.Length is > 0 and < 19 && (content[^1] & 0x80) == 0 && content[0] != 0x80)
+        {
+            int i = 1;
+            for (; i < content.Length; i++)
+            {
+                if (content[i] == 0x80 && content[i - 1] < 0x80)
+                {
+                    break;
+                }
+            }
+
+            if (i == content.Length)
+            {
+                return;
+            }
+        }
+
+        CheckObjectIdentifierSlow(content, offset);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckObjectIdentifierSlow(ReadOnlySpan<byte> content, int offset)
     {
         if (content.IsEmpty)
         {
@@ -100,10 +153,18 @@ internal static class DerRules
         switch (type)
         {
             case UniversalTagNumber.PrintableString:
-                CheckCharset(content, offset, s_printable, "PrintableString");
+                if (!IsAllPrintable(content))
+                {
+                    CheckCharset(content, offset, s_printable, "PrintableString");
+                }
+
                 break;
             case UniversalTagNumber.IA5String:
-                CheckCharset(content, offset, s_ia5, "IA5String");
+                if (!System.Text.Ascii.IsValid(content))
+                {
+                    CheckCharset(content, offset, s_ia5, "IA5String");
+                }
+
                 break;
             case UniversalTagNumber.NumericString:
                 CheckCharset(content, offset, s_numeric, "NumericString");
@@ -136,6 +197,33 @@ internal static class DerRules
     public static bool IsPrintable(byte b) =>
         (b >= (byte)'a' && b <= (byte)'z') || (b >= (byte)'A' && b <= (byte)'Z') || (b >= (byte)'0' && b <= (byte)'9') ||
         b is (byte)' ' or (byte)'\'' or (byte)'(' or (byte)')' or (byte)'+' or (byte)',' or (byte)'-' or (byte)'.' or (byte)'/' or (byte)':' or (byte)'=' or (byte)'?';
+
+    private static bool IsAllPrintable(ReadOnlySpan<byte> content)
+    {
+        ReadOnlySpan<byte> map = PrintableMap;
+        foreach (byte b in content)
+        {
+            if (b >= 0x80 || map[b] == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // 1 for the PrintableString characters (X.680 §41.4 Table 10), indexed by ASCII code.
+    private static ReadOnlySpan<byte> PrintableMap =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, // space ' ( ) + , - . /
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1, // 0-9 : = ?
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // A-O
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, // P-Z
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // a-o
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, // p-z
+    ];
 
     private static readonly SearchValues<byte> s_printable =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?"u8);

@@ -14,6 +14,15 @@ public static class DerString
         UniversalTagNumber.GraphicString or UniversalTagNumber.VisibleString or UniversalTagNumber.GeneralString or
         UniversalTagNumber.UniversalString or UniversalTagNumber.BmpString;
 
+    // Bit n set for each universal tag number n that IsCharacterStringType accepts (12, 18-22, 25-28, 30).
+    private const uint CharacterStringMask =
+        (1u << 12) | (1u << 18) | (1u << 19) | (1u << 20) | (1u << 21) | (1u << 22) |
+        (1u << 25) | (1u << 26) | (1u << 27) | (1u << 28) | (1u << 30);
+
+    /// <summary><see cref="IsCharacterStringType"/> for a low tag number (0-30).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool IsCharacterStringNumber(int lowTagNumber) => ((CharacterStringMask >> (lowTagNumber & 0x1F)) & 1) != 0;
+
     /// <summary>
     /// Decodes validated content octets of a character string: UTF-8, UCS-2 big-endian, UCS-4 big-endian,
     /// TeletexString and the other 8-bit types as Latin-1 (the common practice; full T.61 is not implemented),

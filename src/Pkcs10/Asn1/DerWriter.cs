@@ -12,7 +12,8 @@ public sealed partial class DerWriter : IDisposable
 {
     private byte[] _buffer;
     private int _length;
-    private readonly Stack<(Asn1Tag Tag, int ContentStart)> _scopes = new();
+    private readonly Stack<(int Id, int ContentStart)> _scopes = new();
+    private int _nextScopeId;
 
     /// <summary>Creates a writer.</summary>
     /// <param name="initialCapacity">The initial buffer size in bytes.</param>
@@ -337,13 +338,16 @@ public sealed partial class DerWriter : IDisposable
     private Scope Push(Asn1Tag tag, bool sort = false)
     {
         WriteTag(tag);
-        _scopes.Push((tag, _length));
-        return new Scope(this, _scopes.Count, sort);
+        int id = ++_nextScopeId;
+        _scopes.Push((id, _length));
+        return new Scope(this, id, sort);
     }
 
-    private void Pop(int depth, bool sort)
+    private void Pop(int id, bool sort)
     {
-        if (_scopes.Count != depth)
+        // Each scope has its own id, so closing one twice, or out of order, is caught rather than
+        // silently closing a newer scope at the same depth.
+        if (_scopes.Count == 0 || _scopes.Peek().Id != id)
         {
             throw new InvalidOperationException("DerWriter scopes must be closed in the reverse order they were opened.");
         }
@@ -480,17 +484,17 @@ public sealed partial class DerWriter : IDisposable
     public readonly struct Scope : IDisposable
     {
         private readonly DerWriter? _writer;
-        private readonly int _depth;
+        private readonly int _id;
         private readonly bool _sort;
 
-        internal Scope(DerWriter writer, int depth, bool sort)
+        internal Scope(DerWriter writer, int id, bool sort)
         {
             _writer = writer;
-            _depth = depth;
+            _id = id;
             _sort = sort;
         }
 
         /// <summary>Closes the value.</summary>
-        public void Dispose() => _writer?.Pop(_depth, _sort);
+        public void Dispose() => _writer?.Pop(_id, _sort);
     }
 }

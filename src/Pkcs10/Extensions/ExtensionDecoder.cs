@@ -98,6 +98,11 @@ public static class ExtensionDecoder
                 ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"more than {MaxEntries} GeneralNames", seq.Offset);
             }
 
+            if (!materialise && GeneralName.TryValidatePrimitive(ref seq))
+            {
+                continue;
+            }
+
             GeneralName? name = GeneralName.Read(ref seq, value, offset, materialise);
             names?.Add(name!);
         }

@@ -66,10 +66,43 @@ public sealed class GeneralName
     /// <inheritdoc/>
     public override string ToString() => $"{TypeName}:{Value}";
 
+    /// <summary>
+    /// Validates one GeneralName without materialising it when it is one of the common primitive choices
+    /// (rfc822Name, dNSName, URI, iPAddress): one header read, the same checks, errors and offsets as
+    /// <see cref="Read"/>. Returns <see langword="false"/> without advancing for any other choice.
+    /// </summary>
+    internal static bool TryValidatePrimitive(ref DerReader reader, bool forNameConstraints = false)
+    {
+        int start = reader.Offset;
+        DerReader fast = reader;
+        ReadOnlySpan<byte> primitive = fast.ReadAnyContent(out int identifier, out _, out int primitiveOffset);
+        if (identifier is 0x81 or 0x82 or 0x86)
+        {
+            DerRules.CheckCharacterString(UniversalTagNumber.IA5String, primitive, primitiveOffset);
+            reader = fast;
+            return true;
+        }
+
+        if (identifier == 0x87)
+        {
+            // RFC 5280 §4.2.1.6: 4 or 16 octets; §4.2.1.10: 8 or 32 (address and mask) in name constraints.
+            if (forNameConstraints ? primitive.Length is not (8 or 32) : primitive.Length is not (4 or 16))
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidGeneralName, $"iPAddress of {primitive.Length} octets (4 or 16 expected)", start);
+            }
+
+            reader = fast;
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Reads one GeneralName, validating it; returns the object only when <paramref name="materialise"/> is set.</summary>
     internal static GeneralName? Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, bool materialise, bool forNameConstraints = false)
     {
         int start = reader.Offset;
+
         Asn1Tag tag = reader.PeekTag();
         if (tag.TagClass != TagClass.ContextSpecific || tag.TagValue > 8)
         {

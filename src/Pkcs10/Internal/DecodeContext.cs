@@ -49,14 +49,13 @@ internal sealed class DecodeContext
         return content[0] != 0;
     }
 
-    /// <summary>Reads a SET OF; lenient mode accepts unsorted elements and records it.</summary>
-    public DerReader ReadSetOf(ref DerReader reader, Asn1Tag? tag = null)
-    {
-        if (!Lenient)
-        {
-            return reader.ReadSetOf(tag);
-        }
+    /// <summary>Reads a SET OF (identifier octet <paramref name="identifier"/>); lenient mode accepts unsorted elements and records it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public DerReader ReadSetOf(ref DerReader reader, byte identifier = 0x31) =>
+        Lenient ? ReadSetOfLenient(ref reader, Asn1Tag.FromIdentifier(identifier)) : reader.ReadSetOf(identifier);
 
+    private DerReader ReadSetOfLenient(ref DerReader reader, Asn1Tag tag)
+    {
         DerReader probe = reader;
         try
         {

@@ -151,7 +151,7 @@ public sealed class SubjectPublicKeyInfo
                 ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "rsaEncryption parameters must be NULL (RFC 3279 §2.3.1)", paramsOffset);
             }
 
-            ReadRsaKey(keyMemory, keyStart + sourceOffset, out modulus, out exponent, out keySize);
+            ReadRsaKey(keyMemory, key, keyStart + sourceOffset, out modulus, out exponent, out keySize);
         }
         else if (oid.SequenceEqual(Oids.RsaPss))
         {
@@ -163,7 +163,7 @@ public sealed class SubjectPublicKeyInfo
                 pss = PssParameters.Read(parameters, paramsOffset, context);
             }
 
-            ReadRsaKey(keyMemory, keyStart + sourceOffset, out modulus, out exponent, out keySize);
+            ReadRsaKey(keyMemory, key, keyStart + sourceOffset, out modulus, out exponent, out keySize);
         }
         else if (oid.SequenceEqual(Oids.EcPublicKey))
         {
@@ -174,7 +174,7 @@ public sealed class SubjectPublicKeyInfo
             }
 
             var p = new DerReader(parameters, paramsOffset);
-            if (!p.IsNext(Asn1Tag.ObjectIdentifier))
+            if (!p.IsNext((byte)0x06))
             {
                 // RFC 5480 §2.1.1: specifiedCurve and implicitCurve MUST NOT be used.
                 ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "EC parameters must be a namedCurve OID; explicit curve parameters are not allowed (RFC 5480 §2.1.1)", paramsOffset);
@@ -239,10 +239,10 @@ public sealed class SubjectPublicKeyInfo
         return new SubjectPublicKeyInfo(raw, oidMemory, paramsMemory, keyMemory, algorithm, keySize, curve, modulus, exponent, pss);
     }
 
-    private static void ReadRsaKey(ReadOnlyMemory<byte> key, int keyOffset, out ReadOnlyMemory<byte> modulus, out ReadOnlyMemory<byte> exponent, out int bits)
+    private static void ReadRsaKey(ReadOnlyMemory<byte> key, ReadOnlySpan<byte> keySpan, int keyOffset, out ReadOnlyMemory<byte> modulus, out ReadOnlyMemory<byte> exponent, out int bits)
     {
         // RFC 8017 Appendix A.1.1: RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
-        var r = new DerReader(key.Span, keyOffset);
+        var r = new DerReader(keySpan, keyOffset);
         DerReader seq = r.ReadSequence();
         int nOffset = seq.Offset;
         ReadOnlySpan<byte> n = seq.ReadUnsignedIntegerBytes();
@@ -260,7 +260,6 @@ public sealed class SubjectPublicKeyInfo
             ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "RSA exponent is zero", eOffset);
         }
 
-        ReadOnlySpan<byte> keySpan = key.Span;
         modulus = key.Slice(Offset(keySpan, n), n.Length);
         exponent = key.Slice(Offset(keySpan, e), e.Length);
         bits = BitLength(n);

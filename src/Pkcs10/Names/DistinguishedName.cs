@@ -40,67 +40,77 @@ public sealed class DistinguishedName
     public static DistinguishedName Decode(ReadOnlyMemory<byte> encoded)
     {
         var reader = new DerReader(encoded.Span);
-        ReadOnlySpan<byte> raw = reader.PeekEncodedValue();
-        DerReader copy = reader;
-        Validate(ref copy, DecodeContext.Strict);
-        copy.ThrowIfNotEmpty();
-        return new DistinguishedName(encoded[..raw.Length]);
+        Validate(ref reader, DecodeContext.Strict);
+        reader.ThrowIfNotEmpty();
+        return new DistinguishedName(encoded[..reader.Offset]);
     }
 
     /// <summary>Reads one Name from <paramref name="reader"/>, validating it, and returns a view over <paramref name="source"/>.</summary>
     internal static DistinguishedName Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, DecodeContext context)
     {
-        int start = reader.Offset - sourceOffset;
-        DerReader probe = reader;
-        int length = probe.PeekEncodedValue().Length;
+        // Validate's first read is the Name's header, so the element length is where the reader ends.
+        int start = reader.Offset;
         Validate(ref reader, context);
-        return new DistinguishedName(source.Slice(start, length));
+        return new DistinguishedName(source.Slice(start - sourceOffset, reader.Offset - start));
     }
 
     /// <summary>Validates a Name at the reader's position and advances past it.</summary>
     internal static void Validate(ref DerReader reader, DecodeContext context)
     {
-        DerReader rdns = reader.ReadSequence();
+        DerReader rdns = reader.ReadSequence(0x30);
         int count = 0;
         while (rdns.HasData)
         {
+            int rdnOffset = rdns.Offset;
             if (++count > MaxRdns)
             {
-                ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"a Name with more than {MaxRdns} RDNs", rdns.Offset);
+                ThrowTooManyRdns(rdnOffset);
             }
 
-            int rdnOffset = rdns.Offset;
             DerReader set = context.ReadSetOf(ref rdns);
             if (!set.HasData)
             {
                 ThrowHelper.Throw(Pkcs10ErrorCode.InvalidName, "an RDN must hold at least one attribute (SET SIZE (1..MAX))", rdnOffset);
             }
 
-            while (set.HasData)
+            do
             {
-                DerReader atv = set.ReadSequence();
+                DerReader atv = set.ReadSequence(0x30);
                 atv.ReadObjectIdentifier();
                 ValidateValue(ref atv);
                 atv.ThrowIfNotEmpty();
             }
+            while (set.HasData);
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowTooManyRdns(int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"a Name with more than {MaxRdns} RDNs", offset);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void ValidateValue(ref DerReader atv)
     {
         // One pass over the value: a character string is checked for its type's rules; any other value
-        // (ANY DEFINED BY an attribute type we do not know) needs only well-formed DER framing.
-        ReadOnlySpan<byte> content = atv.ReadAnyContent(out Asn1Tag tag, out int contentOffset);
-        if (tag.TagClass == TagClass.Universal && DerString.IsCharacterStringType((UniversalTagNumber)tag.TagValue))
+        // (ANY DEFINED BY an attribute type we do not know) needs only well-formed DER framing. A high tag
+        // number (identifier -1) is never a character string type.
+        ReadOnlySpan<byte> content = atv.ReadAnyContent(out int identifier, out _, out int contentOffset);
+        if (identifier >= 0 && (identifier & 0xC0) == 0 && DerString.IsCharacterStringNumber(identifier & 0x1F))
         {
-            if (tag.IsConstructed)
+            if ((identifier & 0x20) != 0)
             {
-                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidConstructedBit, $"{tag} must be primitive in DER (X.690 §10.2)", contentOffset);
+                ThrowConstructedString(identifier, contentOffset);
             }
 
-            DerRules.CheckCharacterString((UniversalTagNumber)tag.TagValue, content, contentOffset);
+            DerRules.CheckCharacterString((UniversalTagNumber)(identifier & 0x1F), content, contentOffset);
         }
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowConstructedString(int identifier, int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.InvalidConstructedBit, $"{Asn1Tag.FromIdentifier((byte)identifier)} must be primitive in DER (X.690 §10.2)", offset);
 
     private static RelativeDistinguishedName[] Materialise(ReadOnlyMemory<byte> raw)
     {

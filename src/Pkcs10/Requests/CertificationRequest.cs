@@ -176,6 +176,19 @@ public sealed partial class CertificationRequest
         return DecodeCore(der, options);
     }
 
+    /// <summary>Decodes a DER request over <paramref name="der"/> without copying it: do not change the array afterwards.</summary>
+    /// <param name="der">The DER bytes: exactly one CertificationRequest.</param>
+    /// <param name="options">Decoding options.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="der"/> is <see langword="null"/>.</exception>
+    /// <exception cref="Pkcs10Exception">The input is malformed.</exception>
+    public static CertificationRequest Decode(byte[] der, CertificationRequestDecoderOptions? options = null)
+    {
+        // Without this overload an array would bind to the span overload (C# 14 first-class spans) and be copied.
+        ArgumentNullException.ThrowIfNull(der);
+        return Decode(new ReadOnlyMemory<byte>(der), options);
+    }
+
     /// <summary>Decodes a DER request from a span; the bytes are copied into a buffer the request owns.</summary>
     /// <param name="der">The DER bytes.</param>
     /// <param name="options">Decoding options.</param>
@@ -244,7 +257,7 @@ public sealed partial class CertificationRequest
 
         RequestAttribute[] attributes = [];
         CertificateExtension[] extensions = [];
-        bool hasAttributes = info.IsNext(Asn1Tag.Context(0, isConstructed: true));
+        bool hasAttributes = info.IsNext((byte)0xA0); // [0] IMPLICIT SET OF, constructed
         if (hasAttributes)
         {
             ReadAttributes(ref info, source, options, context, out attributes, out extensions);
@@ -268,7 +281,7 @@ public sealed partial class CertificationRequest
     private static void ReadAttributes(ref DerReader info, ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options,
         DecodeContext context, out RequestAttribute[] attributes, out CertificateExtension[] extensions)
     {
-        DerReader set = context.ReadSetOf(ref info, Asn1Tag.Context(0, isConstructed: true));
+        DerReader set = context.ReadSetOf(ref info, 0xA0);
         List<RequestAttribute>? list = null;
         extensions = [];
         bool sawExtensionRequest = false, sawChallenge = false;
@@ -278,25 +291,35 @@ public sealed partial class CertificationRequest
             int attributeOffset = set.Offset;
             if (++count > options.MaxItems)
             {
-                ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"more than {options.MaxItems} attributes", attributeOffset);
+                ThrowTooMany(options.MaxItems, "attributes", attributeOffset);
             }
 
-            DerReader attribute = set.ReadSequence();
+            DerReader attribute = set.ReadSequence(0x30);
             ReadOnlySpan<byte> type = attribute.ReadObjectIdentifier();
             ReadOnlyMemory<byte> rawType = source.Slice(attribute.Offset - type.Length, type.Length);
             int valuesOffset = attribute.Offset;
             DerReader values = context.ReadSetOf(ref attribute);
             attribute.ThrowIfNotEmpty();
 
-            var valueList = new List<ReadOnlyMemory<byte>>(1);
+            // Nearly every attribute has exactly one value: keep it in a local, a list only for the rest.
+            int valueCount = 0;
+            ReadOnlyMemory<byte> firstValue = default;
+            List<ReadOnlyMemory<byte>>? moreValues = null;
             while (values.HasData)
             {
                 int at = values.Offset;
                 int length = values.ReadEncodedValue().Length;
-                valueList.Add(source.Slice(at, length));
+                if (valueCount++ == 0)
+                {
+                    firstValue = source.Slice(at, length);
+                }
+                else
+                {
+                    (moreValues ??= []).Add(source.Slice(at, length));
+                }
             }
 
-            if (valueList.Count == 0)
+            if (valueCount == 0)
             {
                 context.Deviation(Pkcs10ErrorCode.InvalidAttribute, $"attribute {ObjectIdentifier.ToDotted(type)} has no values (SET SIZE(1..MAX), RFC 2986 §4.1)", valuesOffset);
             }
@@ -309,18 +332,20 @@ public sealed partial class CertificationRequest
                 }
 
                 sawExtensionRequest = true;
-                if (valueList.Count > 1)
+                if (valueCount > 1)
                 {
                     context.Deviation(Pkcs10ErrorCode.InvalidAttribute, "extensionRequest must have exactly one value (PKCS#9 SINGLE VALUE)", valuesOffset);
                 }
 
-                if (valueList.Count > 0)
+                if (valueCount > 0)
                 {
-                    extensions = ReadExtensions(valueList[0], source, options, context);
+                    extensions = ReadExtensions(firstValue, source, options, context);
                 }
 
                 continue;
             }
+
+            ReadOnlyMemory<byte>[] valueList = valueCount == 0 ? [] : moreValues is null ? [firstValue] : [firstValue, .. moreValues];
 
             if (type.SequenceEqual(Oids.ChallengePassword))
             {
@@ -337,7 +362,7 @@ public sealed partial class CertificationRequest
                 CheckDirectoryStringValues(valueList, "unstructuredName", valuesOffset, single: false, context);
             }
 
-            (list ??= []).Add(new RequestAttribute(rawType, [.. valueList], attributeOffset));
+            (list ??= []).Add(new RequestAttribute(rawType, valueList, attributeOffset));
         }
 
         attributes = list is null ? [] : [.. list];
@@ -345,9 +370,9 @@ public sealed partial class CertificationRequest
 
     // PKCS#9 (RFC 2985 §5.4.1, §5.4.2): challengePassword is a single DirectoryString;
     // unstructuredName is a PKCS9String (IA5String or DirectoryString).
-    private static void CheckDirectoryStringValues(List<ReadOnlyMemory<byte>> values, string name, int offset, bool single, DecodeContext context)
+    private static void CheckDirectoryStringValues(ReadOnlyMemory<byte>[] values, string name, int offset, bool single, DecodeContext context)
     {
-        if (single && values.Count > 1)
+        if (single && values.Length > 1)
         {
             context.Deviation(Pkcs10ErrorCode.InvalidAttribute, $"{name} must have exactly one value (RFC 2985 SINGLE VALUE)", offset);
         }
@@ -382,20 +407,26 @@ public sealed partial class CertificationRequest
             return [];
         }
 
-        var list = new List<CertificateExtension>(4);
+        // Count the extensions first (a non-throwing walk of the headers) to allocate the result exactly once;
+        // when the framing is unusual or broken, grow the array instead and let the reads below report errors.
+        int expected = seq.CountElements();
+        var list = new CertificateExtension[expected >= 0 ? Math.Min(expected, Math.Max(options.MaxItems, 0)) : 4];
+        int count = 0;
         while (seq.HasData)
         {
             int extOffset = seq.Offset;
-            if (list.Count >= options.MaxItems)
+            if (count >= options.MaxItems)
             {
-                ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"more than {options.MaxItems} extensions", extOffset);
+                ThrowTooMany(options.MaxItems, "extensions", extOffset);
             }
 
-            DerReader ext = seq.ReadSequence();
+            DerReader ext = seq.ReadSequence(0x30);
             ReadOnlySpan<byte> oid = ext.ReadObjectIdentifier();
             ReadOnlyMemory<byte> rawOid = source.Slice(ext.Offset - oid.Length, oid.Length);
             bool critical = false;
-            if (ext.IsNext(Asn1Tag.Boolean))
+            // Only BOOLEAN or OCTET STRING can follow; when the octet is not BOOLEAN's, the OCTET STRING read
+            // below validates the header and reports exactly what IsNext would have.
+            if (ext.PeekIdentifierOctet() == 0x01)
             {
                 int at = ext.Offset;
                 critical = context.ReadBoolean(ref ext);
@@ -408,22 +439,42 @@ public sealed partial class CertificationRequest
             ReadOnlySpan<byte> extValue = ext.ReadOctetString(out int valueOffset);
             ext.ThrowIfNotEmpty();
 
-            foreach (CertificateExtension seen in list)
+            for (int i = 0; i < count; i++)
             {
-                if (seen.RawOid.Span.SequenceEqual(oid))
+                if (list[i].RawOid.Span.SequenceEqual(oid))
                 {
                     // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension.
-                    ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateExtension, $"extension {ObjectIdentifier.ToDotted(oid)} appears more than once (RFC 5280 §4.2)", extOffset);
+                    ThrowDuplicateExtension(oid, extOffset);
                 }
             }
 
             var extension = new CertificateExtension(rawOid, critical, source.Slice(valueOffset, extValue.Length), extOffset, valueOffset);
             ExtensionDecoder.Validate(extension, valueOffset, context);
-            list.Add(extension);
+            if (count == list.Length)
+            {
+                Array.Resize(ref list, Math.Max(4, count * 2));
+            }
+
+            list[count++] = extension;
         }
 
-        return [.. list];
+        if (count != list.Length)
+        {
+            Array.Resize(ref list, count);
+        }
+
+        return list;
     }
+
+    [DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowTooMany(int max, string what, int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"more than {max} {what}", offset);
+
+    [DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowDuplicateExtension(ReadOnlySpan<byte> oid, int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateExtension, $"extension {ObjectIdentifier.ToDotted(oid)} appears more than once (RFC 5280 §4.2)", offset);
 
     private static int Offset(ReadOnlyMemory<byte> outer, ReadOnlyMemory<byte> inner) =>
         (int)System.Runtime.CompilerServices.Unsafe.ByteOffset(

@@ -138,6 +138,29 @@ public sealed class SignatureAlgorithmIdentifier
 
     private static (SignatureKind Kind, HashAlgorithmName? Hash, string? Name) Classify(ReadOnlySpan<byte> oid)
     {
+        // Fast dispatch for the common algorithms on the shared arc prefix and the last octet; everything
+        // else (and anything not matched here) goes through the full list below.
+        if (oid.Length == 9 && oid[..8].SequenceEqual(Oids.Sha256WithRsa[..8]))
+        {
+            switch (oid[8])
+            {
+                case 0x0B: return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA256, "sha256WithRSAEncryption");
+                case 0x0C: return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA384, "sha384WithRSAEncryption");
+                case 0x0D: return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA512, "sha512WithRSAEncryption");
+                default: break;
+            }
+        }
+        else if (oid.Length == 8 && oid[..7].SequenceEqual(Oids.EcdsaWithSha256[..7]))
+        {
+            switch (oid[7])
+            {
+                case 0x02: return (SignatureKind.Ecdsa, HashAlgorithmName.SHA256, "ecdsa-with-SHA256");
+                case 0x03: return (SignatureKind.Ecdsa, HashAlgorithmName.SHA384, "ecdsa-with-SHA384");
+                case 0x04: return (SignatureKind.Ecdsa, HashAlgorithmName.SHA512, "ecdsa-with-SHA512");
+                default: break;
+            }
+        }
+
         if (oid.SequenceEqual(Oids.Sha256WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA256, "sha256WithRSAEncryption"); }
         if (oid.SequenceEqual(Oids.Sha384WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA384, "sha384WithRSAEncryption"); }
         if (oid.SequenceEqual(Oids.Sha512WithRsa)) { return (SignatureKind.RsaPkcs1, HashAlgorithmName.SHA512, "sha512WithRSAEncryption"); }
