@@ -10,17 +10,23 @@ namespace Pkcs10.Extensions;
 /// </remarks>
 public sealed class CertificateExtension
 {
-    internal CertificateExtension(ReadOnlyMemory<byte> rawOid, bool critical, ReadOnlyMemory<byte> value, int offset, int valueOffset)
+    // One source buffer and int offsets instead of two slices.
+    private readonly ReadOnlyMemory<byte> _source;
+    private readonly int _oidStart, _oidLength, _valueLength;
+
+    internal CertificateExtension(ReadOnlyMemory<byte> source, int oidStart, int oidLength, bool critical, int valueLength, int offset, int valueOffset)
     {
+        _source = source;
+        _oidStart = oidStart;
+        _oidLength = oidLength;
+        _valueLength = valueLength;
         ValueOffset = valueOffset;
-        RawOid = rawOid;
         Critical = critical;
-        Value = value;
         Offset = offset;
     }
 
     /// <summary>The extnID content octets.</summary>
-    public ReadOnlyMemory<byte> RawOid { get; }
+    public ReadOnlyMemory<byte> RawOid => _source.Slice(_oidStart, _oidLength);
 
     /// <summary>The extnID as dotted text.</summary>
     public string Oid => ObjectIdentifier.ToDotted(RawOid.Span);
@@ -29,11 +35,15 @@ public sealed class CertificateExtension
     public bool Critical { get; }
 
     /// <summary>The extnValue OCTET STRING content: the DER of the extension's own value.</summary>
-    public ReadOnlyMemory<byte> Value { get; }
+    public ReadOnlyMemory<byte> Value => _source.Slice(ValueOffset, _valueLength);
 
     /// <summary>The byte offset of the Extension in the request's DER.</summary>
     public int Offset { get; }
 
     /// <summary>The byte offset of <see cref="Value"/> in the request's DER.</summary>
     internal int ValueOffset { get; }
+
+    internal int OidStart => _oidStart;
+
+    internal int OidLength => _oidLength;
 }

@@ -50,13 +50,11 @@ public static class ExtensionDecoder
     }
 
     /// <summary>Validates the value of every extension this library understands; unknown ones are left raw.</summary>
-    internal static void Validate(CertificateExtension extension, int valueOffset, DecodeContext context)
+    internal static void Validate(ReadOnlySpan<byte> oid, ReadOnlySpan<byte> value, int valueOffset, DecodeContext context)
     {
-        ReadOnlySpan<byte> oid = extension.RawOid.Span;
-        ReadOnlySpan<byte> value = extension.Value.Span;
         if (oid.SequenceEqual(Oids.SubjectAltName))
         {
-            ReadGeneralNames(extension.Value, valueOffset, false);
+            ValidateGeneralNames(value, valueOffset);
         }
         else if (oid.SequenceEqual(Oids.KeyUsage))
         {
@@ -75,6 +73,33 @@ public static class ExtensionDecoder
             var reader = new DerReader(value, valueOffset);
             reader.ReadOctetString();
             reader.ThrowIfNotEmpty();
+        }
+    }
+
+    // The validation-only form of ReadGeneralNames: the same reads and errors, over a span.
+    private static void ValidateGeneralNames(ReadOnlySpan<byte> value, int offset)
+    {
+        var reader = new DerReader(value, offset);
+        int start = reader.Offset;
+        DerReader seq = reader.ReadSequence();
+        reader.ThrowIfNotEmpty();
+        if (!seq.HasData)
+        {
+            ThrowHelper.Throw(Pkcs10ErrorCode.EmptySequence, "GeneralNames must hold at least one name (SIZE (1..MAX))", start);
+        }
+
+        int count = 0;
+        while (seq.HasData)
+        {
+            if (++count > MaxEntries)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"more than {MaxEntries} GeneralNames", seq.Offset);
+            }
+
+            if (!seq.TrySkipSimpleGeneralName() && !GeneralName.TryValidatePrimitive(ref seq))
+            {
+                GeneralName.Read(ref seq, default, offset, false);
+            }
         }
     }
 

@@ -16,36 +16,55 @@ namespace Pkcs10.Keys;
 /// </remarks>
 public sealed class SubjectPublicKeyInfo
 {
-    private SubjectPublicKeyInfo(ReadOnlyMemory<byte> rawData, ReadOnlyMemory<byte> algorithmOid, ReadOnlyMemory<byte>? parameters,
-        ReadOnlyMemory<byte> publicKey, KeyAlgorithm algorithm, int keySize, ReadOnlyMemory<byte> curveOid,
-        ReadOnlyMemory<byte> rsaModulus, ReadOnlyMemory<byte> rsaExponent, PssParameters? pssRestrictions)
+    // One source buffer and int offsets: one reference store instead of seven slices (smaller object, fewer write barriers).
+    private readonly ReadOnlyMemory<byte> _source;
+    private readonly int _rawStart, _rawLength, _oidStart, _oidLength, _paramsStart, _paramsLength, _keyStart, _keyLength;
+    private readonly int _curveStart, _curveLength, _modulusStart, _modulusLength, _exponentStart, _exponentLength;
+
+    private SubjectPublicKeyInfo(ReadOnlyMemory<byte> source, int rawStart, int rawLength, int oidStart, int oidLength, int paramsStart, int paramsLength,
+        int keyStart, int keyLength, KeyAlgorithm algorithm, int keySize, PssParameters? pssRestrictions)
     {
-        RawData = rawData;
-        RawAlgorithmOid = algorithmOid;
-        RawParameters = parameters;
-        PublicKey = publicKey;
+        _source = source;
+        _rawStart = rawStart;
+        _rawLength = rawLength;
+        _oidStart = oidStart;
+        _oidLength = oidLength;
+        _paramsStart = paramsStart;
+        _paramsLength = paramsLength;
+        _keyStart = keyStart;
+        _keyLength = keyLength;
         Algorithm = algorithm;
         KeySize = keySize;
-        RawCurveOid = curveOid;
-        RsaModulus = rsaModulus;
-        RsaExponent = rsaExponent;
         PssRestrictions = pssRestrictions;
     }
 
+    private SubjectPublicKeyInfo(ReadOnlyMemory<byte> source, int rawStart, int rawLength, int oidStart, int oidLength, int paramsStart, int paramsLength,
+        int keyStart, int keyLength, KeyAlgorithm algorithm, int keySize, PssParameters? pssRestrictions,
+        int curveStart, int curveLength, int modulusStart, int modulusLength, int exponentStart, int exponentLength)
+        : this(source, rawStart, rawLength, oidStart, oidLength, paramsStart, paramsLength, keyStart, keyLength, algorithm, keySize, pssRestrictions)
+    {
+        _curveStart = curveStart;
+        _curveLength = curveLength;
+        _modulusStart = modulusStart;
+        _modulusLength = modulusLength;
+        _exponentStart = exponentStart;
+        _exponentLength = exponentLength;
+    }
+
     /// <summary>The DER encoding of the whole SubjectPublicKeyInfo.</summary>
-    public ReadOnlyMemory<byte> RawData { get; }
+    public ReadOnlyMemory<byte> RawData => _source.Slice(_rawStart, _rawLength);
 
     /// <summary>The algorithm OID's content octets.</summary>
-    public ReadOnlyMemory<byte> RawAlgorithmOid { get; }
+    public ReadOnlyMemory<byte> RawAlgorithmOid => _source.Slice(_oidStart, _oidLength);
 
     /// <summary>The algorithm OID as dotted text.</summary>
     public string AlgorithmOid => ObjectIdentifier.ToDotted(RawAlgorithmOid.Span);
 
     /// <summary>The DER encoding of the algorithm parameters, or <see langword="null"/> when absent.</summary>
-    public ReadOnlyMemory<byte>? RawParameters { get; }
+    public ReadOnlyMemory<byte>? RawParameters => _paramsStart < 0 ? (ReadOnlyMemory<byte>?)null : _source.Slice(_paramsStart, _paramsLength);
 
     /// <summary>The subjectPublicKey BIT STRING's data octets (0 unused bits).</summary>
-    public ReadOnlyMemory<byte> PublicKey { get; }
+    public ReadOnlyMemory<byte> PublicKey => _source.Slice(_keyStart, _keyLength);
 
     /// <summary>The kind of key.</summary>
     public KeyAlgorithm Algorithm { get; }
@@ -54,7 +73,7 @@ public sealed class SubjectPublicKeyInfo
     public int KeySize { get; }
 
     /// <summary>For EC keys, the named curve OID's content octets; empty otherwise.</summary>
-    public ReadOnlyMemory<byte> RawCurveOid { get; }
+    public ReadOnlyMemory<byte> RawCurveOid => _curveLength == 0 ? default : _source.Slice(_curveStart, _curveLength);
 
     /// <summary>For EC keys, the named curve as dotted text; <see langword="null"/> otherwise.</summary>
     public string? CurveOid => RawCurveOid.IsEmpty ? null : ObjectIdentifier.ToDotted(RawCurveOid.Span);
@@ -66,10 +85,10 @@ public sealed class SubjectPublicKeyInfo
     public ReadOnlyMemory<byte> EcPoint => Algorithm == KeyAlgorithm.EC ? PublicKey : default;
 
     /// <summary>For RSA and RSASSA-PSS keys, the modulus as big-endian unsigned bytes without a sign octet.</summary>
-    public ReadOnlyMemory<byte> RsaModulus { get; }
+    public ReadOnlyMemory<byte> RsaModulus => _modulusLength == 0 ? default : _source.Slice(_modulusStart, _modulusLength);
 
     /// <summary>For RSA and RSASSA-PSS keys, the public exponent as big-endian unsigned bytes.</summary>
-    public ReadOnlyMemory<byte> RsaExponent { get; }
+    public ReadOnlyMemory<byte> RsaExponent => _exponentLength == 0 ? default : _source.Slice(_exponentStart, _exponentLength);
 
     /// <summary>For RSASSA-PSS keys with parameters, the restrictions they state (RFC 4055 §3.1); otherwise <see langword="null"/>.</summary>
     public PssParameters? PssRestrictions { get; }
@@ -124,66 +143,73 @@ public sealed class SubjectPublicKeyInfo
         spki.ThrowIfNotEmpty();
         if (unused != 0)
         {
-            ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "subjectPublicKey must have 0 unused bits", keyOffset);
+            ThrowUnusedBits(keyOffset);
         }
 
         int keyStart = spki.Offset - key.Length - sourceOffset;
-        ReadOnlyMemory<byte> keyMemory = source.Slice(keyStart, key.Length);
-        ReadOnlyMemory<byte> oidMemory = source.Slice(oidContentStart, oid.Length);
-        ReadOnlyMemory<byte>? paramsMemory = hasParameters ? source.Slice(paramsOffset - sourceOffset, parameters.Length) : (ReadOnlyMemory<byte>?)null;
-        ReadOnlyMemory<byte> raw = source.Slice(start - sourceOffset, rawLength);
+        int paramsStart = hasParameters ? paramsOffset - sourceOffset : -1;
+        int rawStart = start - sourceOffset;
 
-        KeyAlgorithm algorithm = KeyAlgorithm.Unknown;
-        int keySize = 0;
-        ReadOnlyMemory<byte> curve = default, modulus = default, exponent = default;
-        PssParameters? pss = null;
         if (oid.SequenceEqual(Oids.RsaEncryption))
         {
-            algorithm = KeyAlgorithm.Rsa;
-
             // RFC 3279 §2.3.1: parameters MUST be NULL.
             if (!hasParameters)
             {
-                context.Deviation(Pkcs10ErrorCode.InvalidAlgorithmParameters, "rsaEncryption parameters must be NULL, found absent (RFC 3279 §2.3.1)", oidOffset);
+                RsaParametersAbsent(context, oidOffset);
             }
             else if (!parameters.SequenceEqual((ReadOnlySpan<byte>)[0x05, 0x00]))
             {
-                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "rsaEncryption parameters must be NULL (RFC 3279 §2.3.1)", paramsOffset);
+                ThrowRsaParametersNotNull(paramsOffset);
             }
 
-            ReadRsaKey(keyMemory, key, keyStart + sourceOffset, out modulus, out exponent, out keySize);
+            ReadRsaKey(key, keyStart + sourceOffset, out int modulusAt, out int modulusLength, out int exponentAt, out int exponentLength, out int bits);
+            return new SubjectPublicKeyInfo(source, rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
+                KeyAlgorithm.Rsa, bits, null, 0, 0, keyStart + modulusAt, modulusLength, keyStart + exponentAt, exponentLength);
         }
-        else if (oid.SequenceEqual(Oids.RsaPss))
-        {
-            algorithm = KeyAlgorithm.RsaPss;
 
+        if (oid.SequenceEqual(Oids.EcPublicKey))
+        {
+            if (!hasParameters)
+            {
+                ThrowEcNoParameters(oidOffset);
+            }
+
+            var p = new DerReader(parameters, paramsOffset);
+            if (!p.IsNext((byte)0x06))
+            {
+                ThrowEcExplicit(paramsOffset);
+            }
+
+            ReadOnlySpan<byte> curveOid = p.ReadObjectIdentifier();
+            int fieldBits = EcCurves.GetFieldBits(curveOid);
+            CheckEcPoint(key, fieldBits, keyOffset);
+            return new SubjectPublicKeyInfo(source, rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
+                KeyAlgorithm.EC, fieldBits, null, paramsStart + (parameters.Length - curveOid.Length), curveOid.Length, 0, 0, 0, 0);
+        }
+
+        return ReadOther(source, oid, parameters, hasParameters, key, keyOffset, keyStart, sourceOffset, paramsOffset, context,
+            rawStart, rawLength, oidContentStart, paramsStart);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SubjectPublicKeyInfo ReadOther(ReadOnlyMemory<byte> source, ReadOnlySpan<byte> oid, ReadOnlySpan<byte> parameters, bool hasParameters,
+        ReadOnlySpan<byte> key, int keyOffset, int keyStart, int sourceOffset, int paramsOffset, DecodeContext context,
+        int rawStart, int rawLength, int oidContentStart, int paramsStart)
+    {
+        KeyAlgorithm algorithm = KeyAlgorithm.Unknown;
+        int keySize = 0;
+        PssParameters? pss = null;
+        if (oid.SequenceEqual(Oids.RsaPss))
+        {
             // RFC 4055 §3.1: parameters absent (no restriction) or RSASSA-PSS-params (restrictions).
             if (hasParameters)
             {
                 pss = PssParameters.Read(parameters, paramsOffset, context);
             }
 
-            ReadRsaKey(keyMemory, key, keyStart + sourceOffset, out modulus, out exponent, out keySize);
-        }
-        else if (oid.SequenceEqual(Oids.EcPublicKey))
-        {
-            algorithm = KeyAlgorithm.EC;
-            if (!hasParameters)
-            {
-                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "id-ecPublicKey needs ECParameters (RFC 5480 §2.1.1)", oidOffset);
-            }
-
-            var p = new DerReader(parameters, paramsOffset);
-            if (!p.IsNext((byte)0x06))
-            {
-                // RFC 5480 §2.1.1: specifiedCurve and implicitCurve MUST NOT be used.
-                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "EC parameters must be a namedCurve OID; explicit curve parameters are not allowed (RFC 5480 §2.1.1)", paramsOffset);
-            }
-
-            ReadOnlySpan<byte> curveOid = p.ReadObjectIdentifier();
-            curve = source.Slice(paramsOffset + (parameters.Length - curveOid.Length) - sourceOffset, curveOid.Length);
-            keySize = EcCurves.GetFieldBits(curveOid);
-            CheckEcPoint(key, keySize, keyOffset);
+            ReadRsaKey(key, keyStart + sourceOffset, out int modulusAt, out int modulusLength, out int exponentAt, out int exponentLength, out int bits);
+            return new SubjectPublicKeyInfo(source, rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
+                KeyAlgorithm.RsaPss, bits, pss, 0, 0, keyStart + modulusAt, modulusLength, keyStart + exponentAt, exponentLength);
         }
         else if (oid.SequenceEqual(Oids.Ed25519) || oid.SequenceEqual(Oids.Ed448))
         {
@@ -236,10 +262,36 @@ public sealed class SubjectPublicKeyInfo
             }
         }
 
-        return new SubjectPublicKeyInfo(raw, oidMemory, paramsMemory, keyMemory, algorithm, keySize, curve, modulus, exponent, pss);
+        return new SubjectPublicKeyInfo(source, rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
+            algorithm, keySize, pss);
     }
 
-    private static void ReadRsaKey(ReadOnlyMemory<byte> key, ReadOnlySpan<byte> keySpan, int keyOffset, out ReadOnlyMemory<byte> modulus, out ReadOnlyMemory<byte> exponent, out int bits)
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowUnusedBits(int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "subjectPublicKey must have 0 unused bits", offset);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowRsaParametersNotNull(int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "rsaEncryption parameters must be NULL (RFC 3279 §2.3.1)", offset);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowEcNoParameters(int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "id-ecPublicKey needs ECParameters (RFC 5480 §2.1.1)", offset);
+
+    // RFC 5480 §2.1.1: specifiedCurve and implicitCurve MUST NOT be used.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowEcExplicit(int offset) =>
+        ThrowHelper.Throw(Pkcs10ErrorCode.InvalidAlgorithmParameters, "EC parameters must be a namedCurve OID; explicit curve parameters are not allowed (RFC 5480 §2.1.1)", offset);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void RsaParametersAbsent(DecodeContext context, int offset) =>
+        context.Deviation(Pkcs10ErrorCode.InvalidAlgorithmParameters, "rsaEncryption parameters must be NULL, found absent (RFC 3279 §2.3.1)", offset);
+
+    private static void ReadRsaKey(ReadOnlySpan<byte> keySpan, int keyOffset, out int modulusAt, out int modulusLength, out int exponentAt, out int exponentLength, out int bits)
     {
         // RFC 8017 Appendix A.1.1: RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
         var r = new DerReader(keySpan, keyOffset);
@@ -260,8 +312,10 @@ public sealed class SubjectPublicKeyInfo
             ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "RSA exponent is zero", eOffset);
         }
 
-        modulus = key.Slice(Offset(keySpan, n), n.Length);
-        exponent = key.Slice(Offset(keySpan, e), e.Length);
+        modulusAt = Offset(keySpan, n);
+        modulusLength = n.Length;
+        exponentAt = Offset(keySpan, e);
+        exponentLength = e.Length;
         bits = BitLength(n);
     }
 

@@ -67,6 +67,11 @@ public sealed class DistinguishedName
                 ThrowTooManyRdns(rdnOffset);
             }
 
+            if (rdns.TrySkipSimpleRdn())
+            {
+                continue;
+            }
+
             DerReader set = context.ReadSetOf(ref rdns);
             if (!set.HasData)
             {

@@ -31,12 +31,15 @@ public sealed partial class CertificationRequest
     private readonly CertificateExtension[] _extensions;
     private readonly DecodeContext _context;
 
-    private CertificationRequest(ReadOnlyMemory<byte> rawData, ReadOnlyMemory<byte> rawInfo, int version, DistinguishedName subject,
+    private readonly int _infoStart, _infoLength, _signatureStart, _signatureLength;
+
+    private CertificationRequest(ReadOnlyMemory<byte> rawData, int infoStart, int infoLength, int version, DistinguishedName subject,
         SubjectPublicKeyInfo publicKey, RequestAttribute[] attributes, CertificateExtension[] extensions, bool hasAttributesField,
-        SignatureAlgorithmIdentifier signatureAlgorithm, ReadOnlyMemory<byte> signature, int signatureUnusedBits, DecodeContext context)
+        SignatureAlgorithmIdentifier signatureAlgorithm, int signatureStart, int signatureLength, int signatureUnusedBits, DecodeContext context)
     {
         RawData = rawData;
-        RawInfo = rawInfo;
+        _infoStart = infoStart;
+        _infoLength = infoLength;
         Version = version;
         Subject = subject;
         PublicKey = publicKey;
@@ -44,7 +47,8 @@ public sealed partial class CertificationRequest
         _extensions = extensions;
         HasAttributesField = hasAttributesField;
         SignatureAlgorithm = signatureAlgorithm;
-        Signature = signature;
+        _signatureStart = signatureStart;
+        _signatureLength = signatureLength;
         SignatureUnusedBits = signatureUnusedBits;
         _context = context;
     }
@@ -53,7 +57,7 @@ public sealed partial class CertificationRequest
     public ReadOnlyMemory<byte> RawData { get; }
 
     /// <summary>The DER of the CertificationRequestInfo: exactly the bytes the signature covers.</summary>
-    public ReadOnlyMemory<byte> RawInfo { get; }
+    public ReadOnlyMemory<byte> RawInfo => RawData.Slice(_infoStart, _infoLength);
 
     /// <summary>CertificationRequestInfo.version (0 for v1, the only version RFC 2986 defines).</summary>
     public int Version { get; }
@@ -77,7 +81,7 @@ public sealed partial class CertificationRequest
     public SignatureAlgorithmIdentifier SignatureAlgorithm { get; }
 
     /// <summary>The signature BIT STRING's data octets.</summary>
-    public ReadOnlyMemory<byte> Signature { get; }
+    public ReadOnlyMemory<byte> Signature => RawData.Slice(_signatureStart, _signatureLength);
 
     /// <summary>The signature BIT STRING's unused-bit count (a signature with unused bits never verifies).</summary>
     public int SignatureUnusedBits { get; }
@@ -238,18 +242,13 @@ public sealed partial class CertificationRequest
 
         int infoStart = outer.Offset;
         DerReader info = outer.ReadSequence();
-        ReadOnlyMemory<byte> rawInfo = source[infoStart..outer.Offset];
+        int infoLength = outer.Offset - infoStart;
 
         int versionOffset = info.Offset;
         long version = info.ReadInt64(out _);
         if (version != 0)
         {
-            if (version is < 0 or > 2)
-            {
-                ThrowHelper.Throw(Pkcs10ErrorCode.UnsupportedVersion, $"version {version} is not v1 (0), the only version RFC 2986 defines", versionOffset);
-            }
-
-            context.Deviation(Pkcs10ErrorCode.UnsupportedVersion, $"version {version} is not v1 (0), the only version RFC 2986 defines", versionOffset);
+            CheckVersion(version, versionOffset, context);
         }
 
         DistinguishedName subject = DistinguishedName.Read(ref info, source, 0, context);
@@ -271,11 +270,11 @@ public sealed partial class CertificationRequest
 
         SignatureAlgorithmIdentifier algorithm = SignatureAlgorithmIdentifier.Read(ref outer, source, 0, context);
         ReadOnlySpan<byte> signature = outer.ReadBitString(out int unused);
-        ReadOnlyMemory<byte> signatureMemory = source.Slice(outer.Offset - signature.Length, signature.Length);
+        int signatureStart = outer.Offset - signature.Length;
         outer.ThrowIfNotEmpty();
 
-        return new CertificationRequest(source, rawInfo, (int)version, subject, spki, attributes, extensions, hasAttributes,
-            algorithm, signatureMemory, unused, context);
+        return new CertificationRequest(source, infoStart, infoLength, (int)version, subject, spki, attributes, extensions, hasAttributes,
+            algorithm, signatureStart, signature.Length, unused, context);
     }
 
     private static void ReadAttributes(ref DerReader info, ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options,
@@ -321,7 +320,7 @@ public sealed partial class CertificationRequest
 
             if (valueCount == 0)
             {
-                context.Deviation(Pkcs10ErrorCode.InvalidAttribute, $"attribute {ObjectIdentifier.ToDotted(type)} has no values (SET SIZE(1..MAX), RFC 2986 §4.1)", valuesOffset);
+                NoAttributeValues(type, valuesOffset, context);
             }
 
             if (type.SequenceEqual(Oids.ExtensionRequest))
@@ -345,27 +344,35 @@ public sealed partial class CertificationRequest
                 continue;
             }
 
-            ReadOnlyMemory<byte>[] valueList = valueCount == 0 ? [] : moreValues is null ? [firstValue] : [firstValue, .. moreValues];
-
-            if (type.SequenceEqual(Oids.ChallengePassword))
-            {
-                if (sawChallenge)
-                {
-                    ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateAttribute, "more than one challengePassword attribute", attributeOffset);
-                }
-
-                sawChallenge = true;
-                CheckDirectoryStringValues(valueList, "challengePassword", valuesOffset, single: true, context);
-            }
-            else if (type.SequenceEqual(Oids.UnstructuredName))
-            {
-                CheckDirectoryStringValues(valueList, "unstructuredName", valuesOffset, single: false, context);
-            }
-
-            (list ??= []).Add(new RequestAttribute(rawType, valueList, attributeOffset));
+            ReadOtherAttribute(ref list, ref sawChallenge, type, rawType, valueCount, firstValue, moreValues, attributeOffset, valuesOffset, context);
         }
 
         attributes = list is null ? [] : [.. list];
+    }
+
+    // Attributes other than extensionRequest (rare in practice): kept out of the main loop's frame.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ReadOtherAttribute(ref List<RequestAttribute>? list, ref bool sawChallenge, ReadOnlySpan<byte> type, ReadOnlyMemory<byte> rawType,
+        int valueCount, ReadOnlyMemory<byte> firstValue, List<ReadOnlyMemory<byte>>? moreValues, int attributeOffset, int valuesOffset, DecodeContext context)
+    {
+        ReadOnlyMemory<byte>[] valueList = valueCount == 0 ? [] : moreValues is null ? [firstValue] : [firstValue, .. moreValues];
+
+        if (type.SequenceEqual(Oids.ChallengePassword))
+        {
+            if (sawChallenge)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateAttribute, "more than one challengePassword attribute", attributeOffset);
+            }
+
+            sawChallenge = true;
+            CheckDirectoryStringValues(valueList, "challengePassword", valuesOffset, single: true, context);
+        }
+        else if (type.SequenceEqual(Oids.UnstructuredName))
+        {
+            CheckDirectoryStringValues(valueList, "unstructuredName", valuesOffset, single: false, context);
+        }
+
+        (list ??= []).Add(new RequestAttribute(rawType, valueList, attributeOffset));
     }
 
     // PKCS#9 (RFC 2985 §5.4.1, §5.4.2): challengePassword is a single DirectoryString;
@@ -397,7 +404,8 @@ public sealed partial class CertificationRequest
     private static CertificateExtension[] ReadExtensions(ReadOnlyMemory<byte> value, ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options, DecodeContext context)
     {
         int baseOffset = Offset(source, value);
-        var reader = new DerReader(value.Span, baseOffset, options.MaxDepth);
+        ReadOnlySpan<byte> span = source.Span;
+        var reader = new DerReader(span.Slice(baseOffset, value.Length), baseOffset, options.MaxDepth);
         int start = reader.Offset;
         DerReader seq = reader.ReadSequence();
         reader.ThrowIfNotEmpty();
@@ -422,7 +430,7 @@ public sealed partial class CertificationRequest
 
             DerReader ext = seq.ReadSequence(0x30);
             ReadOnlySpan<byte> oid = ext.ReadObjectIdentifier();
-            ReadOnlyMemory<byte> rawOid = source.Slice(ext.Offset - oid.Length, oid.Length);
+            int oidStart = ext.Offset - oid.Length;
             bool critical = false;
             // Only BOOLEAN or OCTET STRING can follow; when the octet is not BOOLEAN's, the OCTET STRING read
             // below validates the header and reports exactly what IsNext would have.
@@ -441,15 +449,15 @@ public sealed partial class CertificationRequest
 
             for (int i = 0; i < count; i++)
             {
-                if (list[i].RawOid.Span.SequenceEqual(oid))
+                if (span.Slice(list[i].OidStart, list[i].OidLength).SequenceEqual(oid))
                 {
                     // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension.
                     ThrowDuplicateExtension(oid, extOffset);
                 }
             }
 
-            var extension = new CertificateExtension(rawOid, critical, source.Slice(valueOffset, extValue.Length), extOffset, valueOffset);
-            ExtensionDecoder.Validate(extension, valueOffset, context);
+            ExtensionDecoder.Validate(oid, extValue, valueOffset, context);
+            var extension = new CertificateExtension(source, oidStart, oid.Length, critical, extValue.Length, extOffset, valueOffset);
             if (count == list.Length)
             {
                 Array.Resize(ref list, Math.Max(4, count * 2));
@@ -465,6 +473,21 @@ public sealed partial class CertificationRequest
 
         return list;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckVersion(long version, int offset, DecodeContext context)
+    {
+        if (version is < 0 or > 2)
+        {
+            ThrowHelper.Throw(Pkcs10ErrorCode.UnsupportedVersion, $"version {version} is not v1 (0), the only version RFC 2986 defines", offset);
+        }
+
+        context.Deviation(Pkcs10ErrorCode.UnsupportedVersion, $"version {version} is not v1 (0), the only version RFC 2986 defines", offset);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void NoAttributeValues(ReadOnlySpan<byte> type, int offset, DecodeContext context) =>
+        context.Deviation(Pkcs10ErrorCode.InvalidAttribute, $"attribute {ObjectIdentifier.ToDotted(type)} has no values (SET SIZE(1..MAX), RFC 2986 §4.1)", offset);
 
     [DoesNotReturn]
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
