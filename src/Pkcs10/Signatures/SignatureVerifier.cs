@@ -63,6 +63,14 @@ public static class SignatureVerifier
             return SignatureStatus.Unsupported;
         }
 
+        // A public exponent of 2^33 or more is refused by both engines alike (as ring and webpki do): a
+        // requester chooses the key, and a huge exponent would make one verification take seconds.
+        if (algorithm.Kind is SignatureKind.RsaPkcs1 or SignatureKind.RsaPss &&
+            SubjectPublicKeyInfo.BitLength(key.RsaExponent.Span) > ManagedRsa.MaxExponentBits)
+        {
+            return SignatureStatus.Unsupported;
+        }
+
         Span<byte> hash = stackalloc byte[MaxHashSize];
         hash = hash[..Digest.HashData(hashName, signedData, hash)];
 
