@@ -193,11 +193,6 @@ internal static class DerRules
         }
     }
 
-    // X.680 §41.4 Table 10: A-Z a-z 0-9 space ' ( ) + , - . / : = ?
-    public static bool IsPrintable(byte b) =>
-        (b >= (byte)'a' && b <= (byte)'z') || (b >= (byte)'A' && b <= (byte)'Z') || (b >= (byte)'0' && b <= (byte)'9') ||
-        b is (byte)' ' or (byte)'\'' or (byte)'(' or (byte)')' or (byte)'+' or (byte)',' or (byte)'-' or (byte)'.' or (byte)'/' or (byte)':' or (byte)'=' or (byte)'?';
-
     private static bool IsAllPrintable(ReadOnlySpan<byte> content)
     {
         ReadOnlySpan<byte> map = PrintableMap;

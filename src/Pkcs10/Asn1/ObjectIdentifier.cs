@@ -139,7 +139,4 @@ public static class ObjectIdentifier
             bytes.Add(i > 0 ? (byte)(tmp[i] | 0x80) : tmp[i]);
         }
     }
-
-    internal static void ThrowUnknown(ReadOnlySpan<byte> content, int offset) =>
-        ThrowHelper.Throw(Pkcs10ErrorCode.UnsupportedAlgorithm, $"unsupported algorithm {ToDisplay(content)}", offset);
 }

@@ -312,17 +312,12 @@ public sealed class SubjectPublicKeyInfo
             ThrowHelper.Throw(Pkcs10ErrorCode.InvalidPublicKey, "RSA exponent is zero", eOffset);
         }
 
-        modulusAt = Offset(keySpan, n);
+        modulusAt = Spans.OffsetOf(keySpan, n);
         modulusLength = n.Length;
-        exponentAt = Offset(keySpan, e);
+        exponentAt = Spans.OffsetOf(keySpan, e);
         exponentLength = e.Length;
         bits = BitLength(n);
     }
-
-    private static int Offset(ReadOnlySpan<byte> outer, ReadOnlySpan<byte> inner) =>
-        (int)System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(outer),
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(inner));
 
     private static void CheckEcPoint(ReadOnlySpan<byte> point, int fieldBits, int offset)
     {

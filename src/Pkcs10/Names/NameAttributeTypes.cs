@@ -29,7 +29,4 @@ internal static class NameAttributeTypes
         if (oid.SequenceEqual(Oids.GenerationQualifier)) { return "generationQualifier"; }
         return null;
     }
-
-    // RFC 4514 §3 lists only these as standard string names; the others print as dotted OIDs in strict RFC 4514 output.
-    public static bool IsRfc4514Standard(string shortName) => shortName is "CN" or "L" or "ST" or "O" or "OU" or "C" or "STREET" or "DC" or "UID";
 }

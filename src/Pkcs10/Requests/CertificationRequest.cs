@@ -403,7 +403,7 @@ public sealed partial class CertificationRequest
     // Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension (RFC 5280 §4.1; RFC 2985 §5.4.2).
     private static CertificateExtension[] ReadExtensions(ReadOnlyMemory<byte> value, ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options, DecodeContext context)
     {
-        int baseOffset = Offset(source, value);
+        int baseOffset = Spans.OffsetOf(source.Span, value.Span);
         ReadOnlySpan<byte> span = source.Span;
         var reader = new DerReader(span.Slice(baseOffset, value.Length), baseOffset, options.MaxDepth);
         int start = reader.Offset;
@@ -498,9 +498,4 @@ public sealed partial class CertificationRequest
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void ThrowDuplicateExtension(ReadOnlySpan<byte> oid, int offset) =>
         ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateExtension, $"extension {ObjectIdentifier.ToDotted(oid)} appears more than once (RFC 5280 §4.2)", offset);
-
-    private static int Offset(ReadOnlyMemory<byte> outer, ReadOnlyMemory<byte> inner) =>
-        (int)System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(outer.Span),
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(inner.Span));
 }
