@@ -43,7 +43,11 @@ public ref partial struct DerReader
             return false;
         }
 
-        DerRules.CheckObjectIdentifier(d.Slice(pos + 6, oidLength), _baseOffset + pos + 6);
+        // An id-at type (2.5.4.n with n < 128, the type of nearly every attribute) is a valid OID as it stands.
+        if (oidLength != 3 || d[pos + 6] != 0x55 || d[pos + 7] != 0x04 || d[pos + 8] >= 0x80)
+        {
+            DerRules.CheckObjectIdentifier(d.Slice(pos + 6, oidLength), _baseOffset + pos + 6);
+        }
         DerRules.CheckCharacterString((UniversalTagNumber)identifier, d.Slice(valuePos + 2, valueLength), _baseOffset + valuePos + 2);
         _position = pos + 2 + setLength;
         return true;

@@ -79,63 +79,27 @@ public ref partial struct DerReader
     private static void ThrowTrailing(int count, int offset) =>
         ThrowHelper.Throw(Pkcs10ErrorCode.TrailingData, $"{count} unexpected byte(s) after the last element", offset);
 
+    /// <summary>
+    /// Whether constructed elements may be read <paramref name="levels"/> deep below this reader: a fast path
+    /// that matches nested structure in one go must ask this where the general path's readers would check depth.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal readonly bool CanNest(int levels) => _depth <= _maxDepth - levels;
+
+    /// <summary>Moves past <paramref name="count"/> bytes that a fast path has validated in full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Skip(int count)
+    {
+        Debug.Assert((uint)count <= (uint)(_data.Length - _position));
+        _position = unchecked(_position + count);
+    }
+
     /// <summary>The next identifier octet without any validation, or -1 at the end of the data.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal readonly int PeekIdentifierOctet()
     {
         int pos = _position;
         return (uint)pos < (uint)_data.Length ? _data[pos] : -1;
-    }
-
-    /// <summary>
-    /// Counts the elements left, without validating or throwing: -1 when a header is not a low tag number
-    /// with a definite length of at most two length octets fitting in the data (the caller then reads as usual
-    /// and the reads report the error).
-    /// </summary>
-    internal readonly int CountElements()
-    {
-        ReadOnlySpan<byte> d = _data;
-        int pos = _position;
-        int count = 0;
-        while (pos < d.Length)
-        {
-            if (d.Length - pos < 2 || (d[pos] & 0x1F) == 0x1F)
-            {
-                return -1;
-            }
-
-            int b1 = d[pos + 1];
-            int header, length;
-            if (b1 < 0x80)
-            {
-                header = 2;
-                length = b1;
-            }
-            else if (b1 == 0x81 && d.Length - pos >= 3)
-            {
-                header = 3;
-                length = d[pos + 2];
-            }
-            else if (b1 == 0x82 && d.Length - pos >= 4)
-            {
-                header = 4;
-                length = (d[pos + 2] << 8) | d[pos + 3];
-            }
-            else
-            {
-                return -1;
-            }
-
-            if (length > d.Length - pos - header)
-            {
-                return -1;
-            }
-
-            pos += header + length;
-            count++;
-        }
-
-        return count;
     }
 
     /// <summary>Reads the tag of the next element without advancing.</summary>

@@ -16,64 +16,45 @@ namespace Pkcs10.Keys;
 /// </remarks>
 public sealed class SubjectPublicKeyInfo
 {
-    // One source buffer and int offsets: one reference store instead of seven slices (smaller object, fewer write barriers).
+    // One source buffer and the offsets of every part: one reference store instead of seven slices. A request
+    // keeps only the layout and creates this object when the key is first asked for.
     private readonly ReadOnlyMemory<byte> _source;
-    private readonly int _rawStart, _rawLength, _oidStart, _oidLength, _paramsStart, _paramsLength, _keyStart, _keyLength;
-    private readonly int _curveStart, _curveLength, _modulusStart, _modulusLength, _exponentStart, _exponentLength;
+    private readonly Layout _layout;
 
-    private SubjectPublicKeyInfo(ReadOnlyMemory<byte> source, int rawStart, int rawLength, int oidStart, int oidLength, int paramsStart, int paramsLength,
-        int keyStart, int keyLength, KeyAlgorithm algorithm, int keySize, PssParameters? pssRestrictions)
+    internal SubjectPublicKeyInfo(ReadOnlyMemory<byte> source, in Layout layout)
     {
         _source = source;
-        _rawStart = rawStart;
-        _rawLength = rawLength;
-        _oidStart = oidStart;
-        _oidLength = oidLength;
-        _paramsStart = paramsStart;
-        _paramsLength = paramsLength;
-        _keyStart = keyStart;
-        _keyLength = keyLength;
-        Algorithm = algorithm;
-        KeySize = keySize;
-        PssRestrictions = pssRestrictions;
+        _layout = layout;
     }
 
-    private SubjectPublicKeyInfo(ReadOnlyMemory<byte> source, int rawStart, int rawLength, int oidStart, int oidLength, int paramsStart, int paramsLength,
-        int keyStart, int keyLength, KeyAlgorithm algorithm, int keySize, PssParameters? pssRestrictions,
-        int curveStart, int curveLength, int modulusStart, int modulusLength, int exponentStart, int exponentLength)
-        : this(source, rawStart, rawLength, oidStart, oidLength, paramsStart, paramsLength, keyStart, keyLength, algorithm, keySize, pssRestrictions)
-    {
-        _curveStart = curveStart;
-        _curveLength = curveLength;
-        _modulusStart = modulusStart;
-        _modulusLength = modulusLength;
-        _exponentStart = exponentStart;
-        _exponentLength = exponentLength;
-    }
+    /// <summary>Where each part of a validated SubjectPublicKeyInfo lies in its source buffer, and what it is.</summary>
+    internal readonly record struct Layout(int RawStart, int RawLength, int OidStart, int OidLength, int ParamsStart, int ParamsLength,
+        int KeyStart, int KeyLength, KeyAlgorithm Algorithm, int KeySize, PssParameters? PssRestrictions,
+        int CurveStart = 0, int CurveLength = 0, int ModulusStart = 0, int ModulusLength = 0, int ExponentStart = 0, int ExponentLength = 0);
 
     /// <summary>The DER encoding of the whole SubjectPublicKeyInfo.</summary>
-    public ReadOnlyMemory<byte> RawData => _source.Slice(_rawStart, _rawLength);
+    public ReadOnlyMemory<byte> RawData => _source.Slice(_layout.RawStart, _layout.RawLength);
 
     /// <summary>The algorithm OID's content octets.</summary>
-    public ReadOnlyMemory<byte> RawAlgorithmOid => _source.Slice(_oidStart, _oidLength);
+    public ReadOnlyMemory<byte> RawAlgorithmOid => _source.Slice(_layout.OidStart, _layout.OidLength);
 
     /// <summary>The algorithm OID as dotted text.</summary>
     public string AlgorithmOid => ObjectIdentifier.ToDotted(RawAlgorithmOid.Span);
 
     /// <summary>The DER encoding of the algorithm parameters, or <see langword="null"/> when absent.</summary>
-    public ReadOnlyMemory<byte>? RawParameters => _paramsStart < 0 ? (ReadOnlyMemory<byte>?)null : _source.Slice(_paramsStart, _paramsLength);
+    public ReadOnlyMemory<byte>? RawParameters => _layout.ParamsStart < 0 ? (ReadOnlyMemory<byte>?)null : _source.Slice(_layout.ParamsStart, _layout.ParamsLength);
 
     /// <summary>The subjectPublicKey BIT STRING's data octets (0 unused bits).</summary>
-    public ReadOnlyMemory<byte> PublicKey => _source.Slice(_keyStart, _keyLength);
+    public ReadOnlyMemory<byte> PublicKey => _source.Slice(_layout.KeyStart, _layout.KeyLength);
 
     /// <summary>The kind of key.</summary>
-    public KeyAlgorithm Algorithm { get; }
+    public KeyAlgorithm Algorithm => _layout.Algorithm;
 
     /// <summary>The key size in bits: RSA modulus bits, EC field bits, 255/448 for EdDSA, DSA p bits; 0 when unknown.</summary>
-    public int KeySize { get; }
+    public int KeySize => _layout.KeySize;
 
     /// <summary>For EC keys, the named curve OID's content octets; empty otherwise.</summary>
-    public ReadOnlyMemory<byte> RawCurveOid => _curveLength == 0 ? default : _source.Slice(_curveStart, _curveLength);
+    public ReadOnlyMemory<byte> RawCurveOid => _layout.CurveLength == 0 ? default : _source.Slice(_layout.CurveStart, _layout.CurveLength);
 
     /// <summary>For EC keys, the named curve as dotted text; <see langword="null"/> otherwise.</summary>
     public string? CurveOid => RawCurveOid.IsEmpty ? null : ObjectIdentifier.ToDotted(RawCurveOid.Span);
@@ -85,13 +66,13 @@ public sealed class SubjectPublicKeyInfo
     public ReadOnlyMemory<byte> EcPoint => Algorithm == KeyAlgorithm.EC ? PublicKey : default;
 
     /// <summary>For RSA and RSASSA-PSS keys, the modulus as big-endian unsigned bytes without a sign octet.</summary>
-    public ReadOnlyMemory<byte> RsaModulus => _modulusLength == 0 ? default : _source.Slice(_modulusStart, _modulusLength);
+    public ReadOnlyMemory<byte> RsaModulus => _layout.ModulusLength == 0 ? default : _source.Slice(_layout.ModulusStart, _layout.ModulusLength);
 
     /// <summary>For RSA and RSASSA-PSS keys, the public exponent as big-endian unsigned bytes.</summary>
-    public ReadOnlyMemory<byte> RsaExponent => _exponentLength == 0 ? default : _source.Slice(_exponentStart, _exponentLength);
+    public ReadOnlyMemory<byte> RsaExponent => _layout.ExponentLength == 0 ? default : _source.Slice(_layout.ExponentStart, _layout.ExponentLength);
 
     /// <summary>For RSASSA-PSS keys with parameters, the restrictions they state (RFC 4055 §3.1); otherwise <see langword="null"/>.</summary>
-    public PssParameters? PssRestrictions { get; }
+    public PssParameters? PssRestrictions => _layout.PssRestrictions;
 
     /// <summary>A display name: "RSA", "RSA-PSS", "EC", "Ed25519", "Ed448", "DSA", "ML-DSA-44", "ML-DSA-65", "ML-DSA-87" or "unknown".</summary>
     public string AlgorithmName => Algorithm switch
@@ -124,7 +105,80 @@ public sealed class SubjectPublicKeyInfo
         return spki;
     }
 
-    internal static SubjectPublicKeyInfo Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, DecodeContext context)
+    internal static SubjectPublicKeyInfo Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, DecodeContext context) =>
+        new(source, ReadLayout(ref reader, sourceOffset, context));
+
+    /// <summary>Validates a SubjectPublicKeyInfo at the reader's position and returns where its parts lie, relative to <paramref name="sourceOffset"/>.</summary>
+    internal static Layout ReadLayout(ref DerReader reader, int sourceOffset, DecodeContext context) =>
+        TryReadRsaLayout(ref reader, sourceOffset, out Layout layout) ? layout : ReadLayoutGeneral(ref reader, sourceOffset, context);
+
+    // rsaEncryption's AlgorithmIdentifier with its NULL parameters, as every RSA key encodes it (RFC 3279 §2.3.1).
+    private static ReadOnlySpan<byte> RsaAlgorithmIdentifier => [0x30, 0x0D, 0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, 0x05, 0x00];
+
+    /// <summary>
+    /// The usual RSA key of 2048 bits or more, matched in one pass: every header with a two-octet long-form
+    /// length, the exact rsaEncryption AlgorithmIdentifier, 0 unused bits, a minimal positive modulus and a
+    /// minimal positive exponent with a short-form length. Anything else (including every error) returns
+    /// <see langword="false"/> without moving, and the general path reads and reports it as always.
+    /// </summary>
+    private static bool TryReadRsaLayout(ref DerReader reader, int sourceOffset, out Layout layout)
+    {
+        layout = default;
+        ReadOnlySpan<byte> d = reader.RemainingBytes;
+
+        // SEQUENCE { AlgorithmIdentifier, BIT STRING } is two levels below the reader, as the general path would read it.
+        if (d.Length < 38 || !reader.CanNest(2) || d[0] != 0x30 || d[1] != 0x82 || !d.Slice(4, 15).SequenceEqual(RsaAlgorithmIdentifier) ||
+            d[19] != 0x03 || d[20] != 0x82 || d[23] != 0x00 || d[24] != 0x30 || d[25] != 0x82 || d[28] != 0x02 || d[29] != 0x82)
+        {
+            return false;
+        }
+
+        int spkiLength = (d[2] << 8) | d[3];
+        int bitStringLength = (d[21] << 8) | d[22];
+        int keyLength = (d[26] << 8) | d[27];
+        int modulusLength = (d[30] << 8) | d[31];
+
+        // Lengths minimal (two octets only from 256), nested exactly, with room after the modulus for the exponent's header and one octet.
+        if (spkiLength < 0x100 || spkiLength > d.Length - 4 || bitStringLength != spkiLength - 19 || keyLength != bitStringLength - 5 ||
+            keyLength < 0x100 || modulusLength < 0x100 || modulusLength > keyLength - 7)
+        {
+            return false;
+        }
+
+        // X.690 §8.3.2: a minimal INTEGER; the modulus must also be positive (so, with 256+ octets, non-zero).
+        int m = 32;
+        if (d[m] == 0 ? d[m + 1] < 0x80 : d[m] >= 0x80)
+        {
+            return false;
+        }
+
+        int e = m + modulusLength;
+        int exponentLength = d[e + 1];
+        if (d[e] != 0x02 || exponentLength != keyLength - 4 - modulusLength - 2)
+        {
+            return false;
+        }
+
+        // Same for the exponent (short form, 1..127 octets): minimal, positive, non-zero.
+        byte e0 = d[e + 2];
+        if (e0 >= 0x80 || (e0 == 0 && (exponentLength == 1 || d[e + 3] < 0x80)))
+        {
+            return false;
+        }
+
+        int rawStart = reader.Offset - sourceOffset;
+        int modulusSkip = d[m] == 0 ? 1 : 0;
+        int exponentSkip = e0 == 0 ? 1 : 0;
+        layout = new Layout(rawStart, spkiLength + 4, rawStart + 8, 9, rawStart + 17, 2, rawStart + 24, bitStringLength - 1,
+            KeyAlgorithm.Rsa, BitLength(d.Slice(m + modulusSkip, modulusLength - modulusSkip)), null,
+            ModulusStart: rawStart + m + modulusSkip, ModulusLength: modulusLength - modulusSkip,
+            ExponentStart: rawStart + e + 2 + exponentSkip, ExponentLength: exponentLength - exponentSkip);
+        reader.Skip(spkiLength + 4);
+        return true;
+    }
+
+    /// <summary>The element-by-element path for every key: the reference that <see cref="TryReadRsaLayout"/> must agree with.</summary>
+    internal static Layout ReadLayoutGeneral(ref DerReader reader, int sourceOffset, DecodeContext context)
     {
         int start = reader.Offset;
         DerReader spki = reader.ReadSequence();
@@ -163,7 +217,7 @@ public sealed class SubjectPublicKeyInfo
             }
 
             ReadRsaKey(key, keyStart + sourceOffset, out int modulusAt, out int modulusLength, out int exponentAt, out int exponentLength, out int bits);
-            return new SubjectPublicKeyInfo(source, rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
+            return new Layout(rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
                 KeyAlgorithm.Rsa, bits, null, 0, 0, keyStart + modulusAt, modulusLength, keyStart + exponentAt, exponentLength);
         }
 
@@ -183,16 +237,16 @@ public sealed class SubjectPublicKeyInfo
             ReadOnlySpan<byte> curveOid = p.ReadObjectIdentifier();
             int fieldBits = EcCurves.GetFieldBits(curveOid);
             CheckEcPoint(key, fieldBits, keyOffset);
-            return new SubjectPublicKeyInfo(source, rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
-                KeyAlgorithm.EC, fieldBits, null, paramsStart + (parameters.Length - curveOid.Length), curveOid.Length, 0, 0, 0, 0);
+            return new Layout(rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
+                KeyAlgorithm.EC, fieldBits, null, paramsStart + (parameters.Length - curveOid.Length), curveOid.Length);
         }
 
-        return ReadOther(source, oid, parameters, hasParameters, key, keyOffset, keyStart, sourceOffset, paramsOffset, context,
+        return ReadOther(oid, parameters, hasParameters, key, keyOffset, keyStart, sourceOffset, paramsOffset, context,
             rawStart, rawLength, oidContentStart, paramsStart);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static SubjectPublicKeyInfo ReadOther(ReadOnlyMemory<byte> source, ReadOnlySpan<byte> oid, ReadOnlySpan<byte> parameters, bool hasParameters,
+    private static Layout ReadOther(ReadOnlySpan<byte> oid, ReadOnlySpan<byte> parameters, bool hasParameters,
         ReadOnlySpan<byte> key, int keyOffset, int keyStart, int sourceOffset, int paramsOffset, DecodeContext context,
         int rawStart, int rawLength, int oidContentStart, int paramsStart)
     {
@@ -208,7 +262,7 @@ public sealed class SubjectPublicKeyInfo
             }
 
             ReadRsaKey(key, keyStart + sourceOffset, out int modulusAt, out int modulusLength, out int exponentAt, out int exponentLength, out int bits);
-            return new SubjectPublicKeyInfo(source, rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
+            return new Layout(rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
                 KeyAlgorithm.RsaPss, bits, pss, 0, 0, keyStart + modulusAt, modulusLength, keyStart + exponentAt, exponentLength);
         }
         else if (oid.SequenceEqual(Oids.Ed25519) || oid.SequenceEqual(Oids.Ed448))
@@ -262,7 +316,7 @@ public sealed class SubjectPublicKeyInfo
             }
         }
 
-        return new SubjectPublicKeyInfo(source, rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
+        return new Layout(rawStart, rawLength, oidContentStart, oid.Length, paramsStart, parameters.Length, keyStart, key.Length,
             algorithm, keySize, pss);
     }
 

@@ -19,7 +19,7 @@ public sealed class DistinguishedName
     private RelativeDistinguishedName[]? _rdns;
     private string? _text;
 
-    private DistinguishedName(ReadOnlyMemory<byte> rawData) => RawData = rawData;
+    internal DistinguishedName(ReadOnlyMemory<byte> rawData) => RawData = rawData;
 
     /// <summary>The maximum number of RDNs accepted in one name.</summary>
     public const int MaxRdns = 128;

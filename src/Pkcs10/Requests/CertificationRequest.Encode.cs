@@ -64,7 +64,7 @@ public sealed partial class CertificationRequest
     {
         using (writer.PushSetOf(Asn1Tag.Context(0, isConstructed: true)))
         {
-            if (_extensions.Length > 0)
+            if (_extensionCount > 0)
             {
                 using (writer.PushSequence())
                 {
@@ -72,7 +72,7 @@ public sealed partial class CertificationRequest
                     using (writer.PushSetOf())
                     using (writer.PushSequence())
                     {
-                        foreach (CertificateExtension e in _extensions)
+                        foreach (CertificateExtension e in Extensions)
                         {
                             using (writer.PushSequence())
                             {

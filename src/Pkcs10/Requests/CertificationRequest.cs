@@ -28,25 +28,36 @@ namespace Pkcs10.Requests;
 public sealed partial class CertificationRequest
 {
     private readonly RequestAttribute[] _attributes;
-    private readonly CertificateExtension[] _extensions;
+    private readonly int _extensionsStart, _extensionsLength, _extensionCount;
     private readonly DecodeContext _context;
 
-    private readonly int _infoStart, _infoLength, _signatureStart, _signatureLength;
+    private readonly int _infoStart, _infoLength, _subjectStart, _subjectLength, _signatureStart, _signatureLength;
 
-    private CertificationRequest(ReadOnlyMemory<byte> rawData, int infoStart, int infoLength, int version, DistinguishedName subject,
-        SubjectPublicKeyInfo publicKey, RequestAttribute[] attributes, CertificateExtension[] extensions, bool hasAttributesField,
-        SignatureAlgorithmIdentifier signatureAlgorithm, int signatureStart, int signatureLength, int signatureUnusedBits, DecodeContext context)
+    // Decoding validates everything and records where each part lies; the subject, key and algorithm objects
+    // are made from those layouts when first asked for (one allocation fewer each for callers that never look).
+    // Concurrent first reads may each make one; the objects are immutable and equal, and one of them stays.
+    private readonly SubjectPublicKeyInfo.Layout _publicKeyLayout;
+    private readonly SignatureAlgorithmIdentifier.Layout _algorithmLayout;
+    private DistinguishedName? _subject;
+    private SubjectPublicKeyInfo? _publicKey;
+    private SignatureAlgorithmIdentifier? _signatureAlgorithm;
+    private CertificateExtension[]? _extensions;
+
+    private CertificationRequest(ReadOnlyMemory<byte> rawData, int infoStart, int infoLength, int version, int subjectStart, int subjectLength,
+        in SubjectPublicKeyInfo.Layout publicKey, RequestAttribute[] attributes, in ExtensionsLayout extensions, bool hasAttributesField,
+        in SignatureAlgorithmIdentifier.Layout signatureAlgorithm, int signatureStart, int signatureLength, int signatureUnusedBits, DecodeContext context)
     {
         RawData = rawData;
         _infoStart = infoStart;
         _infoLength = infoLength;
         Version = version;
-        Subject = subject;
-        PublicKey = publicKey;
+        _subjectStart = subjectStart;
+        _subjectLength = subjectLength;
+        _publicKeyLayout = publicKey;
         _attributes = attributes;
-        _extensions = extensions;
+        (_extensionsStart, _extensionsLength, _extensionCount) = extensions;
         HasAttributesField = hasAttributesField;
-        SignatureAlgorithm = signatureAlgorithm;
+        _algorithmLayout = signatureAlgorithm;
         _signatureStart = signatureStart;
         _signatureLength = signatureLength;
         SignatureUnusedBits = signatureUnusedBits;
@@ -63,22 +74,22 @@ public sealed partial class CertificationRequest
     public int Version { get; }
 
     /// <summary>The subject name.</summary>
-    public DistinguishedName Subject { get; }
+    public DistinguishedName Subject => _subject ??= new DistinguishedName(RawData.Slice(_subjectStart, _subjectLength));
 
     /// <summary>The subject public key.</summary>
-    public SubjectPublicKeyInfo PublicKey { get; }
+    public SubjectPublicKeyInfo PublicKey => _publicKey ??= new SubjectPublicKeyInfo(RawData, _publicKeyLayout);
 
     /// <summary>Every attribute except extensionRequest, in encoded order.</summary>
     public IReadOnlyList<RequestAttribute> Attributes => _attributes;
 
     /// <summary>The extensions of the extensionRequest attribute, in encoded order (empty when there is none).</summary>
-    public IReadOnlyList<CertificateExtension> Extensions => _extensions;
+    public IReadOnlyList<CertificateExtension> Extensions => _extensions ??= MaterialiseExtensions();
 
     /// <summary>Whether the <c>[0] attributes</c> field was present (RFC 2986 requires it, even empty).</summary>
     public bool HasAttributesField { get; }
 
     /// <summary>The signature algorithm.</summary>
-    public SignatureAlgorithmIdentifier SignatureAlgorithm { get; }
+    public SignatureAlgorithmIdentifier SignatureAlgorithm => _signatureAlgorithm ??= new SignatureAlgorithmIdentifier(RawData, _algorithmLayout);
 
     /// <summary>The signature BIT STRING's data octets.</summary>
     public ReadOnlyMemory<byte> Signature => RawData.Slice(_signatureStart, _signatureLength);
@@ -140,7 +151,7 @@ public sealed partial class CertificationRequest
 
     private CertificateExtension? FindExtension(ReadOnlySpan<byte> oid)
     {
-        foreach (CertificateExtension e in _extensions)
+        foreach (CertificateExtension e in Extensions)
         {
             if (e.RawOid.Span.SequenceEqual(oid))
             {
@@ -244,18 +255,29 @@ public sealed partial class CertificationRequest
         DerReader info = outer.ReadSequence();
         int infoLength = outer.Offset - infoStart;
 
-        int versionOffset = info.Offset;
-        long version = info.ReadInt64(out _);
-        if (version != 0)
+        // version INTEGER { v1(0) }: nearly always exactly 02 01 00.
+        long version = 0;
+        if (info.RemainingBytes is [0x02, 0x01, 0x00, ..])
         {
-            CheckVersion(version, versionOffset, context);
+            info.Skip(3);
+        }
+        else
+        {
+            int versionOffset = info.Offset;
+            version = info.ReadInt64(out _);
+            if (version != 0)
+            {
+                CheckVersion(version, versionOffset, context);
+            }
         }
 
-        DistinguishedName subject = DistinguishedName.Read(ref info, source, 0, context);
-        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.Read(ref info, source, 0, context);
+        int subjectStart = info.Offset;
+        DistinguishedName.Validate(ref info, context);
+        int subjectLength = info.Offset - subjectStart;
+        SubjectPublicKeyInfo.Layout spki = SubjectPublicKeyInfo.ReadLayout(ref info, 0, context);
 
         RequestAttribute[] attributes = [];
-        CertificateExtension[] extensions = [];
+        ExtensionsLayout extensions = default;
         bool hasAttributes = info.IsNext((byte)0xA0); // [0] IMPLICIT SET OF, constructed
         if (hasAttributes)
         {
@@ -268,21 +290,21 @@ public sealed partial class CertificationRequest
 
         info.ThrowIfNotEmpty();
 
-        SignatureAlgorithmIdentifier algorithm = SignatureAlgorithmIdentifier.Read(ref outer, source, 0, context);
+        SignatureAlgorithmIdentifier.Layout algorithm = SignatureAlgorithmIdentifier.ReadLayout(ref outer, 0, context);
         ReadOnlySpan<byte> signature = outer.ReadBitString(out int unused);
         int signatureStart = outer.Offset - signature.Length;
         outer.ThrowIfNotEmpty();
 
-        return new CertificationRequest(source, infoStart, infoLength, (int)version, subject, spki, attributes, extensions, hasAttributes,
+        return new CertificationRequest(source, infoStart, infoLength, (int)version, subjectStart, subjectLength, spki, attributes, extensions, hasAttributes,
             algorithm, signatureStart, signature.Length, unused, context);
     }
 
     private static void ReadAttributes(ref DerReader info, ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options,
-        DecodeContext context, out RequestAttribute[] attributes, out CertificateExtension[] extensions)
+        DecodeContext context, out RequestAttribute[] attributes, out ExtensionsLayout extensions)
     {
         DerReader set = context.ReadSetOf(ref info, 0xA0);
         List<RequestAttribute>? list = null;
-        extensions = [];
+        extensions = default;
         bool sawExtensionRequest = false, sawChallenge = false;
         int count = 0;
         while (set.HasData)
@@ -295,14 +317,13 @@ public sealed partial class CertificationRequest
 
             DerReader attribute = set.ReadSequence(0x30);
             ReadOnlySpan<byte> type = attribute.ReadObjectIdentifier();
-            ReadOnlyMemory<byte> rawType = source.Slice(attribute.Offset - type.Length, type.Length);
+            int typeStart = attribute.Offset - type.Length;
             int valuesOffset = attribute.Offset;
             DerReader values = context.ReadSetOf(ref attribute);
             attribute.ThrowIfNotEmpty();
 
             // Nearly every attribute has exactly one value: keep it in a local, a list only for the rest.
-            int valueCount = 0;
-            ReadOnlyMemory<byte> firstValue = default;
+            int valueCount = 0, firstAt = 0, firstLength = 0;
             List<ReadOnlyMemory<byte>>? moreValues = null;
             while (values.HasData)
             {
@@ -310,7 +331,7 @@ public sealed partial class CertificationRequest
                 int length = values.ReadEncodedValue().Length;
                 if (valueCount++ == 0)
                 {
-                    firstValue = source.Slice(at, length);
+                    (firstAt, firstLength) = (at, length);
                 }
                 else
                 {
@@ -338,13 +359,13 @@ public sealed partial class CertificationRequest
 
                 if (valueCount > 0)
                 {
-                    extensions = ReadExtensions(firstValue, source, options, context);
+                    extensions = ReadExtensions(source.Span.Slice(firstAt, firstLength), firstAt, options, context);
                 }
 
                 continue;
             }
 
-            ReadOtherAttribute(ref list, ref sawChallenge, type, rawType, valueCount, firstValue, moreValues, attributeOffset, valuesOffset, context);
+            ReadOtherAttribute(ref list, ref sawChallenge, type, source.Slice(typeStart, type.Length), valueCount, source.Slice(firstAt, firstLength), moreValues, attributeOffset, valuesOffset, context);
         }
 
         attributes = list is null ? [] : [.. list];
@@ -400,25 +421,29 @@ public sealed partial class CertificationRequest
         }
     }
 
-    // Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension (RFC 5280 §4.1; RFC 2985 §5.4.2).
-    private static CertificateExtension[] ReadExtensions(ReadOnlyMemory<byte> value, ReadOnlyMemory<byte> source, CertificationRequestDecoderOptions options, DecodeContext context)
+    /// <summary>Where the validated Extensions SEQUENCE's content lies in the request, and how many extensions it holds.</summary>
+    private readonly record struct ExtensionsLayout(int Start, int Length, int Count);
+
+    // Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension (RFC 5280 §4.1; RFC 2985 §5.4.2). Validates every
+    // extension (framing, critical flag, duplicates, and the values this library understands) without making
+    // objects: MaterialiseExtensions makes them when they are first asked for.
+    private static ExtensionsLayout ReadExtensions(ReadOnlySpan<byte> value, int baseOffset, CertificationRequestDecoderOptions options, DecodeContext context)
     {
-        int baseOffset = Spans.OffsetOf(source.Span, value.Span);
-        ReadOnlySpan<byte> span = source.Span;
-        var reader = new DerReader(span.Slice(baseOffset, value.Length), baseOffset, options.MaxDepth);
+        var reader = new DerReader(value, baseOffset, options.MaxDepth);
         int start = reader.Offset;
         DerReader seq = reader.ReadSequence();
         reader.ThrowIfNotEmpty();
+        int contentStart = seq.Offset;
+        int contentLength = reader.Offset - contentStart;
         if (!seq.HasData)
         {
             context.Deviation(Pkcs10ErrorCode.EmptySequence, "extensionRequest holds no extensions (SEQUENCE SIZE (1..MAX))", start);
-            return [];
+            return default;
         }
 
-        // Count the extensions first (a non-throwing walk of the headers) to allocate the result exactly once;
-        // when the framing is unusual or broken, grow the array instead and let the reads below report errors.
-        int expected = seq.CountElements();
-        var list = new CertificateExtension[expected >= 0 ? Math.Min(expected, Math.Max(options.MaxItems, 0)) : 4];
+        // The OIDs seen so far, for the duplicate check: on the stack for the usual handful, on the heap beyond.
+        const int StackOids = 16;
+        Span<Range> seen = stackalloc Range[StackOids];
         int count = 0;
         while (seq.HasData)
         {
@@ -430,15 +455,14 @@ public sealed partial class CertificationRequest
 
             DerReader ext = seq.ReadSequence(0x30);
             ReadOnlySpan<byte> oid = ext.ReadObjectIdentifier();
-            int oidStart = ext.Offset - oid.Length;
-            bool critical = false;
+            int oidStart = ext.Offset - oid.Length - baseOffset;
+
             // Only BOOLEAN or OCTET STRING can follow; when the octet is not BOOLEAN's, the OCTET STRING read
             // below validates the header and reports exactly what IsNext would have.
             if (ext.PeekIdentifierOctet() == 0x01)
             {
                 int at = ext.Offset;
-                critical = context.ReadBoolean(ref ext);
-                if (!critical)
+                if (!context.ReadBoolean(ref ext))
                 {
                     context.Deviation(Pkcs10ErrorCode.DefaultValueEncoded, "critical FALSE is the DEFAULT and must be omitted (X.690 §11.5)", at);
                 }
@@ -447,28 +471,50 @@ public sealed partial class CertificationRequest
             ReadOnlySpan<byte> extValue = ext.ReadOctetString(out int valueOffset);
             ext.ThrowIfNotEmpty();
 
+            // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension.
             for (int i = 0; i < count; i++)
             {
-                if (span.Slice(list[i].OidStart, list[i].OidLength).SequenceEqual(oid))
+                if (value[seen[i]].SequenceEqual(oid))
                 {
-                    // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension.
                     ThrowDuplicateExtension(oid, extOffset);
                 }
             }
 
             ExtensionDecoder.Validate(oid, extValue, valueOffset, context);
-            var extension = new CertificateExtension(source, oidStart, oid.Length, critical, extValue.Length, extOffset, valueOffset);
-            if (count == list.Length)
+            if (count == seen.Length)
             {
-                Array.Resize(ref list, Math.Max(4, count * 2));
+                Range[] grown = new Range[seen.Length * 2];
+                seen.CopyTo(grown);
+                seen = grown;
             }
 
-            list[count++] = extension;
+            seen[count++] = new Range(oidStart, oidStart + oid.Length);
         }
 
-        if (count != list.Length)
+        return new ExtensionsLayout(contentStart, contentLength, count);
+    }
+
+    // Re-reads the Extensions SEQUENCE that decoding validated, making one object per extension.
+    private CertificateExtension[] MaterialiseExtensions()
+    {
+        if (_extensionCount == 0)
         {
-            Array.Resize(ref list, count);
+            return [];
+        }
+
+        var list = new CertificateExtension[_extensionCount];
+        var seq = new DerReader(RawData.Span.Slice(_extensionsStart, _extensionsLength), _extensionsStart);
+        for (int i = 0; i < list.Length; i++)
+        {
+            int extOffset = seq.Offset;
+            DerReader ext = seq.ReadSequence(0x30);
+            ReadOnlySpan<byte> oid = ext.ReadObjectIdentifier();
+            int oidStart = ext.Offset - oid.Length;
+
+            // Any non-zero octet: lenient decoding may have accepted a BER TRUE.
+            bool critical = ext.PeekIdentifierOctet() == 0x01 && ext.ReadContent(0x01, out _)[0] != 0;
+            ReadOnlySpan<byte> extValue = ext.ReadOctetString(out int valueOffset);
+            list[i] = new CertificateExtension(RawData, oidStart, oid.Length, critical, extValue.Length, extOffset, valueOffset);
         }
 
         return list;

@@ -17,49 +17,44 @@ namespace Pkcs10.Signatures;
 /// </remarks>
 public sealed class SignatureAlgorithmIdentifier
 {
-    // One source buffer and int offsets instead of three slices: fewer reference stores, a smaller object.
+    // One source buffer and the offsets of its parts; a request keeps only the layout and creates this
+    // object when the algorithm is first asked for.
     private readonly ReadOnlyMemory<byte> _source;
-    private readonly int _rawStart, _rawLength, _oidStart, _oidLength, _paramsStart, _paramsLength;
+    private readonly Layout _layout;
 
-    private SignatureAlgorithmIdentifier(ReadOnlyMemory<byte> source, int rawStart, int rawLength, int oidStart, int oidLength, int paramsStart, int paramsLength,
-        SignatureKind kind, HashAlgorithmName? hash, PssParameters? pss, string name)
+    internal SignatureAlgorithmIdentifier(ReadOnlyMemory<byte> source, in Layout layout)
     {
         _source = source;
-        _rawStart = rawStart;
-        _rawLength = rawLength;
-        _oidStart = oidStart;
-        _oidLength = oidLength;
-        _paramsStart = paramsStart;
-        _paramsLength = paramsLength;
-        Kind = kind;
-        Hash = hash;
-        Pss = pss;
-        Name = name;
+        _layout = layout;
     }
 
+    /// <summary>Where each part of a validated AlgorithmIdentifier lies in its source buffer, and what it means.</summary>
+    internal readonly record struct Layout(int RawStart, int RawLength, int OidStart, int OidLength, int ParamsStart, int ParamsLength,
+        SignatureKind Kind, HashAlgorithmName? Hash, PssParameters? Pss, string? Name);
+
     /// <summary>The DER encoding of the AlgorithmIdentifier.</summary>
-    public ReadOnlyMemory<byte> RawData => _source.Slice(_rawStart, _rawLength);
+    public ReadOnlyMemory<byte> RawData => _source.Slice(_layout.RawStart, _layout.RawLength);
 
     /// <summary>The algorithm OID's content octets.</summary>
-    public ReadOnlyMemory<byte> RawOid => _source.Slice(_oidStart, _oidLength);
+    public ReadOnlyMemory<byte> RawOid => _source.Slice(_layout.OidStart, _layout.OidLength);
 
     /// <summary>The algorithm OID as dotted text.</summary>
     public string Oid => ObjectIdentifier.ToDotted(RawOid.Span);
 
     /// <summary>The DER encoding of the parameters, or <see langword="null"/> when absent.</summary>
-    public ReadOnlyMemory<byte>? RawParameters => _paramsStart < 0 ? (ReadOnlyMemory<byte>?)null : _source.Slice(_paramsStart, _paramsLength);
+    public ReadOnlyMemory<byte>? RawParameters => _layout.ParamsStart < 0 ? (ReadOnlyMemory<byte>?)null : _source.Slice(_layout.ParamsStart, _layout.ParamsLength);
 
     /// <summary>The signature scheme.</summary>
-    public SignatureKind Kind { get; }
+    public SignatureKind Kind => _layout.Kind;
 
     /// <summary>The message digest: from the OID, or from the PSS parameters; <see langword="null"/> for EdDSA and unknown algorithms.</summary>
-    public HashAlgorithmName? Hash { get; }
+    public HashAlgorithmName? Hash => _layout.Hash;
 
     /// <summary>The RSASSA-PSS parameters (DEFAULTs applied) when <see cref="Kind"/> is <see cref="SignatureKind.RsaPss"/>.</summary>
-    public PssParameters? Pss { get; }
+    public PssParameters? Pss => _layout.Pss;
 
     /// <summary>The conventional name: "sha256WithRSAEncryption", "RSASSA-PSS", "ecdsa-with-SHA256", "Ed25519", ... or the dotted OID.</summary>
-    public string Name { get; }
+    public string Name => _layout.Name ?? Oid;
 
     /// <summary>Whether the digest is MD5 or SHA-1 (or MD2/MD4), which no longer resist collisions.</summary>
     public bool IsWeakHash => Hash == HashAlgorithmName.MD5 || Hash == HashAlgorithmName.SHA1 ||
@@ -77,7 +72,49 @@ public sealed class SignatureAlgorithmIdentifier
         return id;
     }
 
-    internal static SignatureAlgorithmIdentifier Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, DecodeContext context)
+    internal static SignatureAlgorithmIdentifier Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, DecodeContext context) =>
+        new(source, ReadLayout(ref reader, sourceOffset, context));
+
+    /// <summary>Validates an AlgorithmIdentifier at the reader's position and returns where its parts lie, relative to <paramref name="sourceOffset"/>.</summary>
+    internal static Layout ReadLayout(ref DerReader reader, int sourceOffset, DecodeContext context) =>
+        TryReadCommonLayout(ref reader, sourceOffset, out Layout layout) ? layout : ReadLayoutGeneral(ref reader, sourceOffset, context);
+
+    /// <summary>
+    /// The complete encodings of the six most common algorithms (sha256/384/512WithRSAEncryption with NULL
+    /// parameters, ecdsa-with-SHA256/384/512 without), matched byte for byte; anything else returns
+    /// <see langword="false"/> without moving, for the general path.
+    /// </summary>
+    private static bool TryReadCommonLayout(ref DerReader reader, int sourceOffset, out Layout layout)
+    {
+        ReadOnlySpan<byte> d = reader.RemainingBytes;
+        if (reader.CanNest(1) && d.Length >= 12 && d[0] == 0x30)
+        {
+            if (d.Length >= 15 && d[1] == 0x0D && d[2] == 0x06 && d[3] == 0x09 && d[13] == 0x05 && d[14] == 0x00 &&
+                d.Slice(4, 8).SequenceEqual(Oids.Sha256WithRsa[..8]) && d[12] is 0x0B or 0x0C or 0x0D)
+            {
+                int start = reader.Offset - sourceOffset;
+                (SignatureKind kind, HashAlgorithmName? hash, string? name) = Classify(d.Slice(4, 9));
+                layout = new Layout(start, 15, start + 4, 9, start + 13, 2, kind, hash, null, name);
+                reader.Skip(15);
+                return true;
+            }
+
+            if (d[1] == 0x0A && d[2] == 0x06 && d[3] == 0x08 && d.Slice(4, 7).SequenceEqual(Oids.EcdsaWithSha256[..7]) && d[11] is 0x02 or 0x03 or 0x04)
+            {
+                int start = reader.Offset - sourceOffset;
+                (SignatureKind kind, HashAlgorithmName? hash, string? name) = Classify(d.Slice(4, 8));
+                layout = new Layout(start, 12, start + 4, 8, -1, 0, kind, hash, null, name);
+                reader.Skip(12);
+                return true;
+            }
+        }
+
+        layout = default;
+        return false;
+    }
+
+    /// <summary>The element-by-element path for every algorithm: the reference that <see cref="TryReadCommonLayout"/> must agree with.</summary>
+    internal static Layout ReadLayoutGeneral(ref DerReader reader, int sourceOffset, DecodeContext context)
     {
         int start = reader.Offset;
         DerReader alg = reader.ReadSequence();
@@ -124,8 +161,7 @@ public sealed class SignatureAlgorithmIdentifier
                 break;
         }
 
-        return new SignatureAlgorithmIdentifier(source, start - sourceOffset, rawLength, oidStart, oid.Length, paramsStart, parameters.Length,
-            kind, hash, pss, name ?? ObjectIdentifier.ToDotted(oid));
+        return new Layout(start - sourceOffset, rawLength, oidStart, oid.Length, paramsStart, parameters.Length, kind, hash, pss, name);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
