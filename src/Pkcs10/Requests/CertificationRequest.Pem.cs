@@ -28,7 +28,7 @@ public sealed partial class CertificationRequest
     /// <param name="error">The reason on failure.</param>
     /// <param name="options">Decoding options.</param>
     /// <returns>Whether decoding succeeded.</returns>
-    public static bool TryLoad(ReadOnlyMemory<byte> data, [NotNullWhen(true)] out CertificationRequest? request, out Pkcs10Exception? error,
+    public static bool TryLoad(ReadOnlyMemory<byte> data, [NotNullWhen(true)] out CertificationRequest? request, [NotNullWhen(false)] out Pkcs10Exception? error,
         CertificationRequestDecoderOptions? options = null)
     {
         try
@@ -79,4 +79,27 @@ public sealed partial class CertificationRequest
             return false;
         }
     }
+
+    /// <summary>
+    /// The request as PEM text (label "CERTIFICATE REQUEST", 64-column base64, RFC 7468 §7) over
+    /// <see cref="RawData"/>: the bytes as decoded or built, so a leniently decoded request keeps its signature.
+    /// </summary>
+    /// <param name="lineEnding">LF (default) or CRLF.</param>
+    /// <returns>The text, ending with a line break.</returns>
+    public string EncodePem(PemLineEnding lineEnding = PemLineEnding.Lf) =>
+        PemWriter.EncodeToString(PemLabels.CertificateRequest, RawData.Span, lineEnding);
+
+    /// <summary>The request as UTF-8 PEM bytes (see <see cref="EncodePem"/>).</summary>
+    /// <param name="lineEnding">LF (default) or CRLF.</param>
+    /// <returns>The UTF-8 text.</returns>
+    public byte[] EncodePemUtf8(PemLineEnding lineEnding = PemLineEnding.Lf) =>
+        PemWriter.EncodeToUtf8(PemLabels.CertificateRequest, RawData.Span, lineEnding);
+
+    /// <summary>Writes the PEM text into <paramref name="destination"/>.</summary>
+    /// <param name="destination">The buffer.</param>
+    /// <param name="charsWritten">The characters written.</param>
+    /// <param name="lineEnding">LF (default) or CRLF.</param>
+    /// <returns><see langword="false"/> when the buffer is too small.</returns>
+    public bool TryEncodePem(Span<char> destination, out int charsWritten, PemLineEnding lineEnding = PemLineEnding.Lf) =>
+        PemWriter.TryEncode(PemLabels.CertificateRequest, RawData.Span, destination, out charsWritten, lineEnding);
 }

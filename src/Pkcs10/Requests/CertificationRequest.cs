@@ -226,7 +226,7 @@ public sealed partial class CertificationRequest
     /// <param name="error">The error when decoding failed.</param>
     /// <param name="options">Decoding options.</param>
     /// <returns>Whether decoding succeeded.</returns>
-    public static bool TryDecode(ReadOnlyMemory<byte> der, [NotNullWhen(true)] out CertificationRequest? request, out Pkcs10Exception? error,
+    public static bool TryDecode(ReadOnlyMemory<byte> der, [NotNullWhen(true)] out CertificationRequest? request, [NotNullWhen(false)] out Pkcs10Exception? error,
         CertificationRequestDecoderOptions? options = null)
     {
         try

@@ -15,7 +15,7 @@ namespace Pkcs10.Signatures;
 /// AlgorithmIdentifier ::= SEQUENCE { algorithm OBJECT IDENTIFIER, parameters ANY DEFINED BY algorithm OPTIONAL }
 /// </code>
 /// </remarks>
-public sealed class SignatureAlgorithmIdentifier
+public sealed partial class SignatureAlgorithmIdentifier
 {
     // One source buffer and the offsets of its parts; a request keeps only the layout and creates this
     // object when the algorithm is first asked for.
