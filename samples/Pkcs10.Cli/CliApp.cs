@@ -1,0 +1,74 @@
+using System.CommandLine;
+
+namespace Pkcs10.Cli;
+
+/// <summary>The <c>pkcs10</c> command line: every command, parsed and run with the given writers.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs the tool: the exit status of the command, or 2 for usage errors.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "CSR files, PEM or DER (detected from content)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per file (JSON Lines)." };
+        var lenient = new Option<bool>("--lenient") { Description = "Accept the deviations real devices produce and report them." };
+        var inspect = new Command("inspect", "Decode certificate signing requests and print what they hold.") { files, json, lenient };
+        inspect.SetAction(r => InspectCommand.Run(r.GetValue(files)!, r.GetValue(json), r.GetValue(lenient), output));
+
+        var verifyFiles = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "CSR files, PEM or DER." };
+        var allowSha1 = new Option<bool>("--allow-sha1") { Description = "Accept valid SHA-1 signatures (refused by default)." };
+        var verify = new Command("verify", "Exit 0 only when every request decodes and its self-signature is valid and acceptable.") { verifyFiles, allowSha1 };
+        verify.SetAction(r => VerifyCommand.Run(r.GetValue(verifyFiles)!, r.GetValue(allowSha1), output));
+
+        var seconds = new Option<double>("--seconds") { Description = "Seconds to run each measurement.", DefaultValueFactory = _ => 1.0 };
+        var speedJson = new Option<bool>("--json") { Description = "Print the results as JSON." };
+        var speed = new Command("speed", "Measure pem-to-der, parse and parse-verify on bundled requests, beside the BCL.") { seconds, speedJson };
+        speed.SetAction(r => SpeedCommand.Run(r.GetValue(seconds), r.GetValue(speedJson), output));
+
+        var newKey = new Option<string?>("--new-key") { Description = "Make a key: rsa:2048|rsa:3072|rsa:4096|rsa-pss:3072|ec:P-256|ec:P-384|ec:P-521." };
+        var keyOut = new Option<string?>("--key-out") { Description = "Where to write the new private key (PKCS#8 PEM, owner-only permissions; never overwritten without --force)." };
+        var key = new Option<string?>("--key") { Description = "Use an existing private key: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1 PEM." };
+        var passphraseEnv = new Option<string?>("--passphrase-env") { Description = "Name of the environment variable holding the key's passphrase." };
+        var subject = new Option<string?>("--subject") { Description = "The subject as RFC 4514 text, e.g. \"CN=device-42,O=Acme\\, Inc.,C=US\"." };
+        var san = new Option<string[]>("--san") { Description = "A subject alternative name: dns:NAME, ip:ADDRESS, email:ADDRESS, uri:URI or upn:NAME (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var keyUsage = new Option<string?>("--key-usage") { Description = "Comma-separated keyUsage bits, e.g. digitalSignature,keyEncipherment." };
+        var eku = new Option<string?>("--eku") { Description = "Comma-separated extended key usages: names (serverAuth, clientAuth, ...) or OIDs." };
+        var challengeEnv = new Option<string?>("--challenge-password-env") { Description = "Name of the environment variable holding a challengePassword." };
+        var outFile = new Option<string>("--out") { Description = "Where to write the request.", Required = true };
+        var der = new Option<bool>("--der") { Description = "Write DER instead of PEM." };
+        var hash = new Option<string?>("--hash") { Description = "sha256, sha384 or sha512 (default: SHA-256 for RSA, matched to the curve for EC)." };
+        var ski = new Option<bool>("--ski") { Description = "Request a subjectKeyIdentifier (RFC 5280 method 1)." };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing --key-out file." };
+        var create = new Command("new", "Make a key (or use one) and write a signed certificate signing request.")
+        {
+            newKey, keyOut, key, passphraseEnv, subject, san, keyUsage, eku, challengeEnv, outFile, der, hash, ski, force,
+        };
+        create.SetAction(r => NewCommand.Run(new NewOptions(r.GetValue(newKey), r.GetValue(keyOut), r.GetValue(key), r.GetValue(passphraseEnv),
+            r.GetValue(subject), r.GetValue(san) ?? [], r.GetValue(keyUsage), r.GetValue(eku), r.GetValue(challengeEnv), r.GetValue(outFile)!,
+            r.GetValue(der), r.GetValue(hash), r.GetValue(ski), r.GetValue(force)), output, error));
+
+        var matchKey = new Option<string?>("--key") { Description = "A private key file (PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1 PEM)." };
+        var matchCsr = new Option<string?>("--csr") { Description = "A request, PEM or DER." };
+        var matchCert = new Option<string?>("--cert") { Description = "A certificate, PEM or DER." };
+        var matchPassphrase = new Option<string?>("--passphrase-env") { Description = "Name of the environment variable holding the key's passphrase." };
+        var match = new Command("match", "Exit 0 when the given key, request and certificate belong together, 1 when not (saying what differs), 2 on usage errors.")
+        {
+            matchKey, matchCsr, matchCert, matchPassphrase,
+        };
+        match.SetAction(r => MatchCommand.Run(r.GetValue(matchKey), r.GetValue(matchCsr), r.GetValue(matchCert), r.GetValue(matchPassphrase), output, error));
+
+        var root = new RootCommand("pkcs10: make, read, verify and match PKCS#10 certificate signing requests.") { inspect, verify, create, match, speed };
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError e in parsed.Errors)
+            {
+                error.WriteLine(e.Message);
+            }
+
+            return 2;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}
