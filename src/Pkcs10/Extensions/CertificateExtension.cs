@@ -53,11 +53,19 @@ public sealed class CertificateExtension
         try
         {
             DerRules.CheckObjectIdentifier(oid, 0);
+        }
+        catch (Pkcs10Exception e)
+        {
+            throw new ArgumentException($"Not a valid extension OID: {e.Message}", nameof(oid), e);
+        }
+
+        try
+        {
             ExtensionDecoder.Validate(oid, value.Span, 0, DecodeContext.Strict);
         }
         catch (Pkcs10Exception e)
         {
-            throw new ArgumentException($"Not a valid extension: {e.Message}", e.Code == Pkcs10ErrorCode.InvalidObjectIdentifier ? nameof(oid) : nameof(value), e);
+            throw new ArgumentException($"Not a valid {ObjectIdentifier.ToDisplay(oid)} extension value: {e.Message}", nameof(value), e);
         }
 
         // One owned buffer: the OID content, then the value.

@@ -262,7 +262,7 @@ public sealed class DistinguishedNameBuilder
 
         if (!AttributeValueEncoder.TryEncodeValue(oid, value, stringType, _options, out byte[]? encoded, out string? error))
         {
-            throw new ArgumentException(char.ToUpperInvariant(error[0]) + error[1..] + ".", paramName);
+            throw new ArgumentException($"The value is not acceptable: {error}.", paramName);
         }
 
         return AddAttribute(AttributeValueEncoder.EncodeAttribute(oid, encoded), paramName);

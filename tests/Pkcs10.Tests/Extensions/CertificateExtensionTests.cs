@@ -46,6 +46,7 @@ public class CertificateExtensionTests
         { "basicConstraints with cA FALSE written out", "2.5.29.19", "3003010100", Pkcs10ErrorCode.DefaultValueEncoded },
         { "extKeyUsage empty", "2.5.29.37", "3000", Pkcs10ErrorCode.EmptySequence },
         { "subjectKeyIdentifier with trailing data", "2.5.29.14", "0401AA00", Pkcs10ErrorCode.TrailingData },
+        { "SAN registeredID with a bad OID (the value's fault, not the extnID's)", "2.5.29.17", "3003880180", Pkcs10ErrorCode.InvalidObjectIdentifier },
     };
 
     [Theory, MemberData(nameof(BadKnownValues))]
