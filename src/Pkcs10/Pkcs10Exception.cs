@@ -8,7 +8,7 @@ namespace Pkcs10;
 /// </summary>
 /// <remarks>
 /// <see cref="Code"/> is a stable identifier for the reason; <see cref="Offset"/> is the byte offset
-/// into the DER (or, for PEM errors, the character offset into the text) where the problem was found.
+/// into the DER (or, for PEM and RFC 4514 name text, the character offset into the text) where the problem was found.
 /// </remarks>
 public sealed class Pkcs10Exception : CryptographicException
 {

@@ -1,4 +1,5 @@
 using Pkcs10.Asn1;
+using Pkcs10.Internal;
 
 namespace Pkcs10.Extensions;
 
@@ -25,6 +26,61 @@ public sealed class CertificateExtension
         Offset = offset;
     }
 
+    /// <summary>Creates an extension to put in a request, from its dotted OID.</summary>
+    /// <param name="oid">The extnID as dotted text, for example "2.5.29.17".</param>
+    /// <param name="critical">The critical flag.</param>
+    /// <param name="value">The extnValue content: the DER of the extension's value (copied).</param>
+    /// <remarks>
+    /// The value of an extension this library understands (subjectAltName, keyUsage, extKeyUsage, basicConstraints,
+    /// subjectKeyIdentifier) is checked as strictly as the decoder checks it; any other value is kept as given.
+    /// <see cref="Offset"/> is -1 for an extension created this way.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="oid"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="oid"/> is not a valid OID, or the value of a known extension does not decode.</exception>
+    public CertificateExtension(string oid, bool critical, ReadOnlyMemory<byte> value)
+        : this(EncodeOid(oid), critical, value)
+    {
+    }
+
+    /// <summary>Creates an extension to put in a request, from the OID's content octets.</summary>
+    /// <param name="oid">The extnID content octets (as <see cref="RawOid"/> holds them; copied).</param>
+    /// <param name="critical">The critical flag.</param>
+    /// <param name="value">The extnValue content: the DER of the extension's value (copied).</param>
+    /// <remarks>See <see cref="CertificateExtension(string, bool, ReadOnlyMemory{byte})"/>.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="oid"/> is not a valid OID encoding, or the value of a known extension does not decode.</exception>
+    public CertificateExtension(ReadOnlySpan<byte> oid, bool critical, ReadOnlyMemory<byte> value)
+    {
+        try
+        {
+            DerRules.CheckObjectIdentifier(oid, 0);
+        }
+        catch (Pkcs10Exception e)
+        {
+            throw new ArgumentException($"Not a valid extension OID: {e.Message}", nameof(oid), e);
+        }
+
+        try
+        {
+            ExtensionDecoder.Validate(oid, value.Span, 0, DecodeContext.Strict);
+        }
+        catch (Pkcs10Exception e)
+        {
+            throw new ArgumentException($"Not a valid {ObjectIdentifier.ToDisplay(oid)} extension value: {e.Message}", nameof(value), e);
+        }
+
+        // One owned buffer: the OID content, then the value.
+        byte[] source = new byte[oid.Length + value.Length];
+        oid.CopyTo(source);
+        value.Span.CopyTo(source.AsSpan(oid.Length));
+        _source = source;
+        _oidStart = 0;
+        _oidLength = oid.Length;
+        _valueLength = value.Length;
+        ValueOffset = oid.Length;
+        Critical = critical;
+        Offset = -1;
+    }
+
     /// <summary>The extnID content octets.</summary>
     public ReadOnlyMemory<byte> RawOid => _source.Slice(_oidStart, _oidLength);
 
@@ -37,13 +93,21 @@ public sealed class CertificateExtension
     /// <summary>The extnValue OCTET STRING content: the DER of the extension's own value.</summary>
     public ReadOnlyMemory<byte> Value => _source.Slice(ValueOffset, _valueLength);
 
-    /// <summary>The byte offset of the Extension in the request's DER.</summary>
+    /// <summary>The byte offset of the Extension in the request's DER, or -1 for an extension created with a constructor.</summary>
     public int Offset { get; }
 
-    /// <summary>The byte offset of <see cref="Value"/> in the request's DER.</summary>
+    /// <summary>The byte offset of <see cref="Value"/> in the request's DER (in the extension's own buffer when created with a constructor).</summary>
     internal int ValueOffset { get; }
 
     internal int OidStart => _oidStart;
 
     internal int OidLength => _oidLength;
+
+    private static byte[] EncodeOid(string oid)
+    {
+        ArgumentNullException.ThrowIfNull(oid);
+        return ObjectIdentifier.TryEncode(oid, out byte[]? encoded)
+            ? encoded
+            : throw new ArgumentException($"'{oid}' is not a valid dotted OBJECT IDENTIFIER.", nameof(oid));
+    }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Security.Cryptography.X509Certificates;
 using Pkcs10.Asn1;
 using Pkcs10.Internal;
 
@@ -14,7 +14,7 @@ namespace Pkcs10.Names;
 /// RDNSequence ::= SEQUENCE OF RelativeDistinguishedName
 /// </code>
 /// </remarks>
-public sealed class DistinguishedName
+public sealed partial class DistinguishedName
 {
     private RelativeDistinguishedName[]? _rdns;
     private string? _text;
@@ -44,6 +44,41 @@ public sealed class DistinguishedName
         reader.ThrowIfNotEmpty();
         return new DistinguishedName(encoded[..reader.Offset]);
     }
+
+    /// <summary>Returns the DER encoding of the Name.</summary>
+    /// <returns>A new array holding <see cref="RawData"/>.</returns>
+    public byte[] Encode() => RawData.ToArray();
+
+    /// <summary>Copies the DER encoding of the Name into <paramref name="destination"/>.</summary>
+    /// <param name="destination">The buffer to write into.</param>
+    /// <param name="bytesWritten">The number of bytes written.</param>
+    /// <returns><see langword="false"/> when <paramref name="destination"/> is too small.</returns>
+    public bool TryEncode(Span<byte> destination, out int bytesWritten)
+    {
+        if (RawData.Span.TryCopyTo(destination))
+        {
+            bytesWritten = RawData.Length;
+            return true;
+        }
+
+        bytesWritten = 0;
+        return false;
+    }
+
+    /// <summary>Converts a BCL <see cref="X500DistinguishedName"/>, through its <see cref="System.Security.Cryptography.AsnEncodedData.RawData"/>.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The name, over a copy of the BCL name's bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="Pkcs10Exception">The bytes are not a strict DER Name (the BCL also accepts BER).</exception>
+    public static DistinguishedName FromX500(X500DistinguishedName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Decode(name.RawData.AsSpan().ToArray());
+    }
+
+    /// <summary>Converts to a BCL <see cref="X500DistinguishedName"/> over a copy of <see cref="RawData"/>.</summary>
+    /// <returns>The BCL name.</returns>
+    public X500DistinguishedName ToX500() => new(RawData.ToArray());
 
     /// <summary>Reads one Name from <paramref name="reader"/>, validating it, and returns a view over <paramref name="source"/>.</summary>
     internal static DistinguishedName Read(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset, DecodeContext context)
@@ -152,68 +187,5 @@ public sealed class DistinguishedName
         }
 
         return [.. list];
-    }
-
-    /// <summary>The RFC 4514 string form: RDNs in reverse order separated by ',', multi-valued RDNs joined by '+', values escaped (§2.4).</summary>
-    /// <returns>The text, e.g. "CN=device-42,O=Acme\, Inc.,C=US".</returns>
-    public override string ToString() => _text ??= Format();
-
-    private string Format()
-    {
-        var sb = new StringBuilder();
-        IReadOnlyList<RelativeDistinguishedName> rdns = Rdns;
-        for (int i = rdns.Count - 1; i >= 0; i--)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(',');
-            }
-
-            IReadOnlyList<AttributeTypeAndValue> attributes = rdns[i].Attributes;
-            for (int j = 0; j < attributes.Count; j++)
-            {
-                if (j > 0)
-                {
-                    sb.Append('+');
-                }
-
-                AttributeTypeAndValue a = attributes[j];
-                sb.Append(a.ShortName ?? a.Oid).Append('=');
-                if (a.Value is null)
-                {
-                    sb.Append('#').Append(Convert.ToHexStringLower(a.RawValue.Span));
-                }
-                else
-                {
-                    AppendEscaped(sb, a.Value);
-                }
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    // RFC 4514 §2.4.
-    private static void AppendEscaped(StringBuilder sb, string value)
-    {
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            bool escape = c is '"' or '+' or ',' or ';' or '<' or '>' or '\\' ||
-                          (i == 0 && (c == ' ' || c == '#')) ||
-                          (i == value.Length - 1 && c == ' ');
-            if (c == '\0')
-            {
-                sb.Append("\\00");
-            }
-            else if (escape)
-            {
-                sb.Append('\\').Append(c);
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
     }
 }
