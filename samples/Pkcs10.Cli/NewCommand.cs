@@ -134,9 +134,19 @@ internal static class NewCommand
     private static CertificationRequestBuilder Build(NewOptions o, string? challengePassword)
     {
         var builder = new CertificationRequestBuilder();
+        DistinguishedName? subject = null;
         if (o.Subject is not null)
         {
-            builder.SetSubject(DistinguishedName.Parse(o.Subject));
+            try
+            {
+                subject = DistinguishedName.Parse(o.Subject);
+            }
+            catch (Pkcs10Exception e)
+            {
+                throw new ArgumentException($"--subject: {e.Message}", e);
+            }
+
+            builder.SetSubject(subject);
         }
 
         if (o.Sans.Length > 0)
@@ -159,7 +169,7 @@ internal static class NewCommand
             }
 
             // RFC 5280 §4.2.1.6: with an empty subject the SAN extension must be critical.
-            builder.AddExtension(names.BuildSubjectAltName(critical: o.Subject is null || DistinguishedName.Parse(o.Subject).IsEmpty));
+            builder.AddExtension(names.BuildSubjectAltName(critical: subject is null || subject.IsEmpty));
         }
 
         if (o.KeyUsage is not null)

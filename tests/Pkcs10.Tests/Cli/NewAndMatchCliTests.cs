@@ -66,7 +66,7 @@ public sealed class NewAndMatchCliTests : IDisposable
             Assert.NotNull(request.SubjectKeyIdentifier);
 
             // The BCL accepts it with its signature checked.
-            CertificateRequest bcl = CertificateRequest.LoadSigningRequest(File.ReadAllText(Temp("req.csr")), HashAlgorithmName.SHA256,
+            CertificateRequest bcl = CertificateRequest.LoadSigningRequestPem(File.ReadAllText(Temp("req.csr")), HashAlgorithmName.SHA256,
                 CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions, keyType.StartsWith("rsa-pss", StringComparison.Ordinal) ? RSASignaturePadding.Pss : null);
             Assert.Equal(request.Subject.RawData.ToArray(), bcl.SubjectName.RawData);
 
