@@ -168,8 +168,8 @@ internal static class NewCommand
                 };
             }
 
-            // RFC 5280 §4.2.1.6: with an empty subject the SAN extension must be critical.
-            builder.AddExtension(names.BuildSubjectAltName(critical: subject is null || subject.IsEmpty));
+            // Critical exactly when the subject is empty (RFC 5280 §4.2.1.6).
+            builder.AddSubjectAlternativeNames(names);
         }
 
         if (o.KeyUsage is not null)

@@ -49,6 +49,17 @@ public sealed class CertificationRequestBuilder
         return this;
     }
 
+    /// <summary>Sets the subject name from RFC 4514 text, with the string types of <see cref="DistinguishedName.Parse(string, DistinguishedNameEncodingOptions?)"/>.</summary>
+    /// <param name="rfc4514">The text, e.g. <c>CN=device-42,O=Acme\, Inc.,C=US</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rfc4514"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The text is not a valid name; the message gives the position.</exception>
+    public CertificationRequestBuilder SetSubject(string rfc4514)
+    {
+        ArgumentNullException.ThrowIfNull(rfc4514);
+        return SetSubject(Checked(() => DistinguishedName.Parse(rfc4514), nameof(rfc4514)));
+    }
+
     /// <summary>Sets the subject name from the BCL's type (its DER is validated strictly).</summary>
     /// <param name="subject">The name.</param>
     /// <returns>This builder.</returns>
@@ -130,6 +141,26 @@ public sealed class CertificationRequestBuilder
     {
         ArgumentNullException.ThrowIfNull(extension);
         return Add(new PendingExtension(extension.RawOid.ToArray(), extension.Critical, extension.Value.ToArray(), null));
+    }
+
+    /// <summary>
+    /// Requests a subjectAltName extension. By default it is critical exactly when the subject is empty at
+    /// signing time, as RFC 5280 §4.2.1.6 requires.
+    /// </summary>
+    /// <param name="names">The names.</param>
+    /// <param name="critical">The critical flag, or <see langword="null"/> for the RFC 5280 rule.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="names"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The builder holds no names, or subjectAltName was already added.</exception>
+    public CertificationRequestBuilder AddSubjectAlternativeNames(GeneralNamesBuilder names, bool? critical = null)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0)
+        {
+            throw new ArgumentException("subjectAltName needs at least one name (GeneralNames SIZE (1..MAX))", nameof(names));
+        }
+
+        return Add(new PendingExtension(Oids.SubjectAltName.ToArray(), critical ?? false, names.Encode(), null, CriticalIfSubjectEmpty: critical is null));
     }
 
     /// <summary>Requests a keyUsage extension (critical by default, as RFC 5280 §4.2.1.3 recommends).</summary>
@@ -375,7 +406,7 @@ public sealed class CertificationRequestBuilder
                                 using (writer.PushSequence())
                                 {
                                     writer.WriteObjectIdentifier(e.Oid);
-                                    if (e.Critical)
+                                    if (e.Critical || (e.CriticalIfSubjectEmpty && _subject.Length == 2))
                                     {
                                         writer.WriteBoolean(true);
                                     }
@@ -493,5 +524,6 @@ public sealed class CertificationRequestBuilder
     }, paramName);
 
     // An extension to write: a fixed value, or a key identifier derived from the key when encoding.
-    private sealed record PendingExtension(byte[] Oid, bool Critical, byte[]? Value, SubjectKeyIdentifierMethod? KeyIdentifierMethod);
+    private sealed record PendingExtension(byte[] Oid, bool Critical, byte[]? Value, SubjectKeyIdentifierMethod? KeyIdentifierMethod,
+        bool CriticalIfSubjectEmpty = false);
 }

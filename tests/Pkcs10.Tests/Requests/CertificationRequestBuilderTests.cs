@@ -358,4 +358,26 @@ public class CertificationRequestBuilderTests
         Assert.Equal(buffer.Length, written);
         Assert.False(request.TryEncode(buffer.AsSpan(1), out _));
     }
+
+    [Fact]
+    public void SubjectFromRfc4514Text_AndSanCriticality_FollowRfc5280()
+    {
+        var names = new GeneralNamesBuilder().AddDnsName("bücher.example").AddIpAddress("2001:db8::1");
+
+        CertificationRequest named = new CertificationRequestBuilder().SetSubject("CN=device-42,O=Acme\\, Inc.,C=US")
+            .AddSubjectAlternativeNames(names).Sign(s_p256.Value);
+        Assert.Equal("CN=device-42,O=Acme\\, Inc.,C=US", named.Subject.ToString());
+        Assert.False(named.GetExtension("2.5.29.17")!.Critical);
+        Assert.Equal(["dns:xn--bcher-kva.example", "ip:2001:db8::1"], named.SubjectAlternativeNames!.Select(n => n.ToString()));
+
+        // RFC 5280 §4.2.1.6: with an empty subject the extension is critical; an explicit flag wins.
+        CertificationRequest anonymous = new CertificationRequestBuilder().AddSubjectAlternativeNames(names).Sign(s_p256.Value);
+        Assert.True(anonymous.GetExtension("2.5.29.17")!.Critical);
+        CertificationRequest forced = new CertificationRequestBuilder().AddSubjectAlternativeNames(names, critical: false).Sign(s_p256.Value);
+        Assert.False(forced.GetExtension("2.5.29.17")!.Critical);
+
+        ArgumentException bad = Assert.Throws<ArgumentException>(() => new CertificationRequestBuilder().SetSubject("CN=a,,O=b"));
+        Assert.Contains("offset", bad.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Throws<ArgumentException>(() => new CertificationRequestBuilder().AddSubjectAlternativeNames(new GeneralNamesBuilder()));
+    }
 }
