@@ -95,7 +95,7 @@ public static class SignatureVerifier
             return SignatureStatus.Invalid;
         }
 
-        if (hashName != HashAlgorithms.Sha224 && TryBclRsa(n, e, hash, signature, hashName, RSASignaturePadding.Pkcs1, out bool valid))
+        if (HashAlgorithms.IsBclDigest(hashName) && TryBclRsa(n, e, hash, signature, hashName, RSASignaturePadding.Pkcs1, out bool valid))
         {
             return valid ? SignatureStatus.Valid : SignatureStatus.Invalid;
         }
@@ -128,7 +128,7 @@ public static class SignatureVerifier
         HashAlgorithmName m = pss.Mgf1Hash!.Value;
 
         // The BCL's PSS fixes MGF1 to the message hash and the salt to the hash length.
-        if (h == m && pss.SaltLength == hash.Length && h != HashAlgorithms.Sha224 &&
+        if (h == m && pss.SaltLength == hash.Length && HashAlgorithms.IsBclDigest(h) &&
             TryBclRsa(n, e, hash, signature, h, RSASignaturePadding.Pss, out bool valid))
         {
             return valid ? SignatureStatus.Valid : SignatureStatus.Invalid;

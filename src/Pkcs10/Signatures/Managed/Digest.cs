@@ -7,7 +7,7 @@ namespace Pkcs10.Signatures.Managed;
 /// <summary>
 /// One-shot message digests by <see cref="HashAlgorithmName"/>, and the DER DigestInfo prefixes
 /// that EMSA-PKCS1-v1_5 needs. The BCL computes every digest except SHA-224, which
-/// <see cref="Managed.Sha224"/> provides.
+/// <see cref="Managed.Sha224"/> provides, and SHA-512/224 and SHA-512/256, which <see cref="Sha512T"/> provides.
 /// </summary>
 /// <remarks>
 /// Which digests a signature may use is a policy decision made by the caller; this type only
@@ -46,6 +46,14 @@ internal static class Digest
     private static ReadOnlySpan<byte> Sha512Prefix =>
         [0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40];
 
+    // id-sha512-224 2.16.840.1.101.3.4.2.5
+    private static ReadOnlySpan<byte> Sha512_224Prefix =>
+        [0x30, 0x2d, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x05, 0x05, 0x00, 0x04, 0x1c];
+
+    // id-sha512-256 2.16.840.1.101.3.4.2.6
+    private static ReadOnlySpan<byte> Sha512_256Prefix =>
+        [0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x06, 0x05, 0x00, 0x04, 0x20];
+
     // id-sha3-256 2.16.840.1.101.3.4.2.8
     private static ReadOnlySpan<byte> Sha3_256Prefix =>
         [0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x08, 0x05, 0x00, 0x04, 0x20];
@@ -68,8 +76,8 @@ internal static class Digest
     {
         Algorithm.Md5 => 16,
         Algorithm.Sha1 => 20,
-        Algorithm.Sha224 => Managed.Sha224.HashSizeInBytes,
-        Algorithm.Sha256 or Algorithm.Sha3_256 => 32,
+        Algorithm.Sha224 or Algorithm.Sha512_224 => 28,
+        Algorithm.Sha256 or Algorithm.Sha3_256 or Algorithm.Sha512_256 => 32,
         Algorithm.Sha384 or Algorithm.Sha3_384 => 48,
         Algorithm.Sha512 or Algorithm.Sha3_512 => 64,
         _ => 0,
@@ -77,13 +85,14 @@ internal static class Digest
 
     /// <summary>
     /// Returns whether <see cref="HashData"/> can compute <paramref name="hashAlgorithm"/> here:
-    /// MD5, SHA-1 and SHA-2 (224/256/384/512) always; SHA3-256/384/512 when the platform has them.
+    /// MD5, SHA-1 and SHA-2 (224/256/384/512, 512/224, 512/256) always; SHA3-256/384/512 when the platform has them.
     /// </summary>
     /// <param name="hashAlgorithm">The digest algorithm.</param>
     /// <returns><see langword="true"/> when the digest can be computed.</returns>
     public static bool IsSupported(HashAlgorithmName hashAlgorithm) => Identify(hashAlgorithm) switch
     {
-        Algorithm.Md5 or Algorithm.Sha1 or Algorithm.Sha224 or Algorithm.Sha256 or Algorithm.Sha384 or Algorithm.Sha512 => true,
+        Algorithm.Md5 or Algorithm.Sha1 or Algorithm.Sha224 or Algorithm.Sha256 or Algorithm.Sha384 or Algorithm.Sha512 or
+            Algorithm.Sha512_224 or Algorithm.Sha512_256 => true,
         Algorithm.Sha3_256 => SHA3_256.IsSupported,
         Algorithm.Sha3_384 => SHA3_384.IsSupported,
         Algorithm.Sha3_512 => SHA3_512.IsSupported,
@@ -119,6 +128,8 @@ internal static class Digest
             Algorithm.Sha256 => SHA256.HashData(source, destination),
             Algorithm.Sha384 => SHA384.HashData(source, destination),
             Algorithm.Sha512 => SHA512.HashData(source, destination),
+            Algorithm.Sha512_224 => HashSha512T(28, source, destination),
+            Algorithm.Sha512_256 => HashSha512T(32, source, destination),
             Algorithm.Sha3_256 => SHA3_256.HashData(source, destination),
             Algorithm.Sha3_384 => SHA3_384.HashData(source, destination),
             Algorithm.Sha3_512 => SHA3_512.HashData(source, destination),
@@ -142,6 +153,8 @@ internal static class Digest
         Algorithm.Sha256 => Sha256Prefix,
         Algorithm.Sha384 => Sha384Prefix,
         Algorithm.Sha512 => Sha512Prefix,
+        Algorithm.Sha512_224 => Sha512_224Prefix,
+        Algorithm.Sha512_256 => Sha512_256Prefix,
         Algorithm.Sha3_256 => Sha3_256Prefix,
         Algorithm.Sha3_384 => Sha3_384Prefix,
         Algorithm.Sha3_512 => Sha3_512Prefix,
@@ -152,6 +165,12 @@ internal static class Digest
     {
         Debug.Fail("IsSupported was checked");
         throw new UnreachableException();
+    }
+
+    private static int HashSha512T(int size, ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        Sha512T.HashData(size, source, destination);
+        return size;
     }
 
     private static int HashSha224(ReadOnlySpan<byte> source, Span<byte> destination)
@@ -188,6 +207,16 @@ internal static class Digest
             return Algorithm.Sha224;
         }
 
+        if (hashAlgorithm == Pkcs10.Keys.HashAlgorithms.Sha512_224)
+        {
+            return Algorithm.Sha512_224;
+        }
+
+        if (hashAlgorithm == Pkcs10.Keys.HashAlgorithms.Sha512_256)
+        {
+            return Algorithm.Sha512_256;
+        }
+
         if (hashAlgorithm == HashAlgorithmName.MD5)
         {
             return Algorithm.Md5;
@@ -220,6 +249,8 @@ internal static class Digest
         Sha256,
         Sha384,
         Sha512,
+        Sha512_224,
+        Sha512_256,
         Sha3_256,
         Sha3_384,
         Sha3_512,
