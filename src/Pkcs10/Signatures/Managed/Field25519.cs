@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Pkcs10.Signatures.Managed;
 
@@ -9,10 +11,12 @@ namespace Pkcs10.Signatures.Managed;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Limbs are kept "loose": every operation returns limbs below 2^52, and accepts limbs below 2^53
-/// (the 128-bit column sums of <see cref="Mul"/> stay below 2^115). Only <see cref="ToBytes"/>,
-/// <see cref="IsZero"/>, <see cref="IsNegative"/> and <see cref="AreEqual"/> reduce to the canonical
-/// value in [0, p). Products use <see cref="Math.BigMul(ulong, ulong, out ulong)"/>; nothing allocates.
+/// Limbs are kept "loose". <see cref="Mul"/> and <see cref="Square"/> accept limbs below 2^54 (their 128-bit
+/// column sums then stay below 2^115) and return limbs below 2^52; <see cref="Sub"/> returns limbs below 2^52
+/// and needs the subtrahend's limbs below 2^53 - 76; <see cref="Add"/> does not carry, so two inputs below
+/// 2^52 give limbs below 2^53. The point formulas only ever combine values within these bounds. Only
+/// <see cref="ToBytes"/>, <see cref="IsZero"/>, <see cref="IsNegative"/> and <see cref="AreEqual"/> reduce to
+/// the canonical value in [0, p). Nothing allocates.
 /// </para>
 /// <para>
 /// Every method reads all of its inputs before it writes its output, so the output may alias an input
@@ -109,13 +113,17 @@ internal struct Field25519
         }
     }
 
+    /// <summary>r = a + b without a carry: limbs below 2^52 give limbs below 2^53, fine for every input slot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(out Field25519 r, in Field25519 a, in Field25519 b)
     {
         unchecked
         {
-            ulong l0 = a.L0 + b.L0, l1 = a.L1 + b.L1, l2 = a.L2 + b.L2, l3 = a.L3 + b.L3, l4 = a.L4 + b.L4;
-            Carry(out r, l0, l1, l2, l3, l4);
+            r.L0 = a.L0 + b.L0;
+            r.L1 = a.L1 + b.L1;
+            r.L2 = a.L2 + b.L2;
+            r.L3 = a.L3 + b.L3;
+            r.L4 = a.L4 + b.L4;
         }
     }
 
@@ -154,13 +162,26 @@ internal struct Field25519
         }
     }
 
+    // The high 64 bits of a 64x64-bit product. Math.BigMul's "out low" form makes the JIT keep both halves in
+    // memory; the low half is just a * b, and mulx / umulh give the high half in a register.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static UInt128 M(ulong a, ulong b)
+    private static ulong MulHigh(ulong a, ulong b)
     {
-        ulong hi = Math.BigMul(a, b, out ulong lo);
-        return new UInt128(hi, lo);
+        if (Bmi2.X64.IsSupported)
+        {
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
+
+        if (ArmBase.Arm64.IsSupported)
+        {
+            return ArmBase.Arm64.MultiplyHigh(a, b);
+        }
+
+        return Math.BigMul(a, b, out _);
     }
 
+    // Each column c_i = sum of products is kept as two 64-bit words (hi_i, lo_i); the inputs' limbs below 2^54
+    // keep every column below 2^115.
     public static void Mul(out Field25519 r, in Field25519 a, in Field25519 b)
     {
         unchecked
@@ -170,12 +191,33 @@ internal struct Field25519
 
             // 2^255 = 19 (mod p): the columns above limb 4 fold back multiplied by 19.
             ulong b1x19 = b1 * 19, b2x19 = b2 * 19, b3x19 = b3 * 19, b4x19 = b4 * 19;
-            UInt128 c0 = M(a0, b0) + M(a1, b4x19) + M(a2, b3x19) + M(a3, b2x19) + M(a4, b1x19);
-            UInt128 c1 = M(a0, b1) + M(a1, b0) + M(a2, b4x19) + M(a3, b3x19) + M(a4, b2x19);
-            UInt128 c2 = M(a0, b2) + M(a1, b1) + M(a2, b0) + M(a3, b4x19) + M(a4, b3x19);
-            UInt128 c3 = M(a0, b3) + M(a1, b2) + M(a2, b1) + M(a3, b0) + M(a4, b4x19);
-            UInt128 c4 = M(a0, b4) + M(a1, b3) + M(a2, b2) + M(a3, b1) + M(a4, b0);
-            Carry128(out r, c0, c1, c2, c3, c4);
+            ulong t;
+            ulong lo0 = a0 * b0, hi0 = MulHigh(a0, b0);
+            t = a1 * b4x19; lo0 += t; hi0 += MulHigh(a1, b4x19) + (lo0 < t ? 1UL : 0UL);
+            t = a2 * b3x19; lo0 += t; hi0 += MulHigh(a2, b3x19) + (lo0 < t ? 1UL : 0UL);
+            t = a3 * b2x19; lo0 += t; hi0 += MulHigh(a3, b2x19) + (lo0 < t ? 1UL : 0UL);
+            t = a4 * b1x19; lo0 += t; hi0 += MulHigh(a4, b1x19) + (lo0 < t ? 1UL : 0UL);
+            ulong lo1 = a0 * b1, hi1 = MulHigh(a0, b1);
+            t = a1 * b0; lo1 += t; hi1 += MulHigh(a1, b0) + (lo1 < t ? 1UL : 0UL);
+            t = a2 * b4x19; lo1 += t; hi1 += MulHigh(a2, b4x19) + (lo1 < t ? 1UL : 0UL);
+            t = a3 * b3x19; lo1 += t; hi1 += MulHigh(a3, b3x19) + (lo1 < t ? 1UL : 0UL);
+            t = a4 * b2x19; lo1 += t; hi1 += MulHigh(a4, b2x19) + (lo1 < t ? 1UL : 0UL);
+            ulong lo2 = a0 * b2, hi2 = MulHigh(a0, b2);
+            t = a1 * b1; lo2 += t; hi2 += MulHigh(a1, b1) + (lo2 < t ? 1UL : 0UL);
+            t = a2 * b0; lo2 += t; hi2 += MulHigh(a2, b0) + (lo2 < t ? 1UL : 0UL);
+            t = a3 * b4x19; lo2 += t; hi2 += MulHigh(a3, b4x19) + (lo2 < t ? 1UL : 0UL);
+            t = a4 * b3x19; lo2 += t; hi2 += MulHigh(a4, b3x19) + (lo2 < t ? 1UL : 0UL);
+            ulong lo3 = a0 * b3, hi3 = MulHigh(a0, b3);
+            t = a1 * b2; lo3 += t; hi3 += MulHigh(a1, b2) + (lo3 < t ? 1UL : 0UL);
+            t = a2 * b1; lo3 += t; hi3 += MulHigh(a2, b1) + (lo3 < t ? 1UL : 0UL);
+            t = a3 * b0; lo3 += t; hi3 += MulHigh(a3, b0) + (lo3 < t ? 1UL : 0UL);
+            t = a4 * b4x19; lo3 += t; hi3 += MulHigh(a4, b4x19) + (lo3 < t ? 1UL : 0UL);
+            ulong lo4 = a0 * b4, hi4 = MulHigh(a0, b4);
+            t = a1 * b3; lo4 += t; hi4 += MulHigh(a1, b3) + (lo4 < t ? 1UL : 0UL);
+            t = a2 * b2; lo4 += t; hi4 += MulHigh(a2, b2) + (lo4 < t ? 1UL : 0UL);
+            t = a3 * b1; lo4 += t; hi4 += MulHigh(a3, b1) + (lo4 < t ? 1UL : 0UL);
+            t = a4 * b0; lo4 += t; hi4 += MulHigh(a4, b0) + (lo4 < t ? 1UL : 0UL);
+            Carry128(out r, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4);
         }
     }
 
@@ -184,34 +226,60 @@ internal struct Field25519
         unchecked
         {
             ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
-            ulong a0x2 = a0 * 2, a1x2 = a1 * 2, a3x19 = a3 * 19, a4x19 = a4 * 19;
-            UInt128 c0 = M(a0, a0) + M(a1x2, a4x19) + M(a2 * 2, a3x19);
-            UInt128 c1 = M(a0x2, a1) + M(a2 * 2, a4x19) + M(a3, a3x19);
-            UInt128 c2 = M(a0x2, a2) + M(a1, a1) + M(a3 * 2, a4x19);
-            UInt128 c3 = M(a0x2, a3) + M(a1x2, a2) + M(a4, a4x19);
-            UInt128 c4 = M(a0x2, a4) + M(a1x2, a3) + M(a2, a2);
-            Carry128(out r, c0, c1, c2, c3, c4);
+            ulong a0x2 = a0 * 2, a1x2 = a1 * 2, a2x2 = a2 * 2, a3x2 = a3 * 2, a3x19 = a3 * 19, a4x19 = a4 * 19;
+            ulong t;
+            ulong lo0 = a0 * a0, hi0 = MulHigh(a0, a0);
+            t = a1x2 * a4x19; lo0 += t; hi0 += MulHigh(a1x2, a4x19) + (lo0 < t ? 1UL : 0UL);
+            t = a2x2 * a3x19; lo0 += t; hi0 += MulHigh(a2x2, a3x19) + (lo0 < t ? 1UL : 0UL);
+            ulong lo1 = a0x2 * a1, hi1 = MulHigh(a0x2, a1);
+            t = a2x2 * a4x19; lo1 += t; hi1 += MulHigh(a2x2, a4x19) + (lo1 < t ? 1UL : 0UL);
+            t = a3 * a3x19; lo1 += t; hi1 += MulHigh(a3, a3x19) + (lo1 < t ? 1UL : 0UL);
+            ulong lo2 = a0x2 * a2, hi2 = MulHigh(a0x2, a2);
+            t = a1 * a1; lo2 += t; hi2 += MulHigh(a1, a1) + (lo2 < t ? 1UL : 0UL);
+            t = a3x2 * a4x19; lo2 += t; hi2 += MulHigh(a3x2, a4x19) + (lo2 < t ? 1UL : 0UL);
+            ulong lo3 = a0x2 * a3, hi3 = MulHigh(a0x2, a3);
+            t = a1x2 * a2; lo3 += t; hi3 += MulHigh(a1x2, a2) + (lo3 < t ? 1UL : 0UL);
+            t = a4 * a4x19; lo3 += t; hi3 += MulHigh(a4, a4x19) + (lo3 < t ? 1UL : 0UL);
+            ulong lo4 = a0x2 * a4, hi4 = MulHigh(a0x2, a4);
+            t = a1x2 * a3; lo4 += t; hi4 += MulHigh(a1x2, a3) + (lo4 < t ? 1UL : 0UL);
+            t = a2 * a2; lo4 += t; hi4 += MulHigh(a2, a2) + (lo4 < t ? 1UL : 0UL);
+            Carry128(out r, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4);
         }
     }
 
+    // Carries the five 128-bit columns (hi_i·2^64 + lo_i) into 51-bit limbs; the carry out of limb 4 comes
+    // back into limb 0 times 19. Column 4 has no factor 19 and stays below 2^111, so 19·(c4 >> 51) < 2^64.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Carry128(out Field25519 r, UInt128 c0, UInt128 c1, UInt128 c2, UInt128 c3, UInt128 c4)
+    private static void Carry128(out Field25519 r, ulong lo0, ulong hi0, ulong lo1, ulong hi1, ulong lo2, ulong hi2, ulong lo3, ulong hi3, ulong lo4, ulong hi4)
     {
         unchecked
         {
-            c1 += (ulong)(c0 >> 51);
-            c2 += (ulong)(c1 >> 51);
-            c3 += (ulong)(c2 >> 51);
-            c4 += (ulong)(c3 >> 51);
-            ulong l0 = ((ulong)c0 & Mask51) + (19 * (ulong)(c4 >> 51));
-            ulong l1 = (ulong)c1 & Mask51;
-            l1 += l0 >> 51;
-            l0 &= Mask51;
-            r.L0 = l0;
-            r.L1 = l1;
-            r.L2 = (ulong)c2 & Mask51;
-            r.L3 = (ulong)c3 & Mask51;
-            r.L4 = (ulong)c4 & Mask51;
+            ulong c = (hi0 << 13) | (lo0 >> 51);
+            lo0 &= Mask51;
+            lo1 += c;
+            hi1 += lo1 < c ? 1UL : 0UL;
+            c = (hi1 << 13) | (lo1 >> 51);
+            lo1 &= Mask51;
+            lo2 += c;
+            hi2 += lo2 < c ? 1UL : 0UL;
+            c = (hi2 << 13) | (lo2 >> 51);
+            lo2 &= Mask51;
+            lo3 += c;
+            hi3 += lo3 < c ? 1UL : 0UL;
+            c = (hi3 << 13) | (lo3 >> 51);
+            lo3 &= Mask51;
+            lo4 += c;
+            hi4 += lo4 < c ? 1UL : 0UL;
+            c = (hi4 << 13) | (lo4 >> 51);
+            lo4 &= Mask51;
+            lo0 += 19 * c;
+            lo1 += lo0 >> 51;
+            lo0 &= Mask51;
+            r.L0 = lo0;
+            r.L1 = lo1;
+            r.L2 = lo2;
+            r.L3 = lo3;
+            r.L4 = lo4;
         }
     }
 
