@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Pkcs10.Signatures.Managed;
 
@@ -8,7 +10,7 @@ namespace Pkcs10.Signatures.Managed;
 /// value = sum L_i·2^(56 i).
 /// </summary>
 /// <remarks>
-/// Limbs are kept loose: operations accept limbs below 2^58 and return limbs below 2^57. Reduction uses
+/// Limbs are kept loose: every operation accepts limbs below 2^57 and returns limbs below 2^57 (Add and Sub carry). Reduction uses
 /// 2^448 = 2^224 + 1 (mod p), that is, limb i + 8 folds into limbs i and i + 4. Only <see cref="ToBytes"/>,
 /// <see cref="IsZero"/>, <see cref="IsNegative"/> and <see cref="AreEqual"/> reduce fully. Outputs may alias
 /// inputs; variable-time; nothing allocates.
@@ -164,36 +166,162 @@ internal struct Field448
 
     public static void Negate(out Field448 r, in Field448 a) => Sub(out r, Zero, a);
 
+    // The high 64 bits of a 64x64-bit product in a register (see Field25519.MulHigh).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static UInt128 M(ulong a, ulong b)
+    private static ulong MulHigh(ulong a, ulong b)
     {
-        ulong hi = Math.BigMul(a, b, out ulong lo);
-        return new UInt128(hi, lo);
+        if (Bmi2.X64.IsSupported)
+        {
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
+
+        if (ArmBase.Arm64.IsSupported)
+        {
+            return ArmBase.Arm64.MultiplyHigh(a, b);
+        }
+
+        return Math.BigMul(a, b, out _);
     }
 
+    // The product's columns c_k = sum_(i+j=k) a_i b_j (k = 0..14) reduce with 2^448 = 2^224 + 1: column k in 8..11
+    // lands on limbs k - 8 and k - 4; column k in 12..14 lands on limb k - 12 once and on limb k - 8 twice (its
+    // k - 4 part is above 2^448 again). So limb i is
+    //   r0 = c0 + c8 + c12, r1 = c1 + c9 + c13, r2 = c2 + c10 + c14, r3 = c3 + c11,
+    //   r4 = c4 + c8 + 2 c12, r5 = c5 + c9 + 2 c13, r6 = c6 + c10 + 2 c14, r7 = c7 + c11,
+    // each summed directly as a (hi, lo) pair of 64-bit words and carried into the next. Inputs below 2^57 keep
+    // every sum below 18·2^114 < 2^119, so the carries fit in 64 bits.
     public static void Mul(out Field448 r, in Field448 a, in Field448 b)
     {
         unchecked
         {
             ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4, a5 = a.L5, a6 = a.L6, a7 = a.L7;
             ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4, b5 = b.L5, b6 = b.L6, b7 = b.L7;
-
-            UInt128 c0 = M(a0, b0);
-            UInt128 c1 = M(a0, b1) + M(a1, b0);
-            UInt128 c2 = M(a0, b2) + M(a1, b1) + M(a2, b0);
-            UInt128 c3 = M(a0, b3) + M(a1, b2) + M(a2, b1) + M(a3, b0);
-            UInt128 c4 = M(a0, b4) + M(a1, b3) + M(a2, b2) + M(a3, b1) + M(a4, b0);
-            UInt128 c5 = M(a0, b5) + M(a1, b4) + M(a2, b3) + M(a3, b2) + M(a4, b1) + M(a5, b0);
-            UInt128 c6 = M(a0, b6) + M(a1, b5) + M(a2, b4) + M(a3, b3) + M(a4, b2) + M(a5, b1) + M(a6, b0);
-            UInt128 c7 = M(a0, b7) + M(a1, b6) + M(a2, b5) + M(a3, b4) + M(a4, b3) + M(a5, b2) + M(a6, b1) + M(a7, b0);
-            UInt128 c8 = M(a1, b7) + M(a2, b6) + M(a3, b5) + M(a4, b4) + M(a5, b3) + M(a6, b2) + M(a7, b1);
-            UInt128 c9 = M(a2, b7) + M(a3, b6) + M(a4, b5) + M(a5, b4) + M(a6, b3) + M(a7, b2);
-            UInt128 c10 = M(a3, b7) + M(a4, b6) + M(a5, b5) + M(a6, b4) + M(a7, b3);
-            UInt128 c11 = M(a4, b7) + M(a5, b6) + M(a6, b5) + M(a7, b4);
-            UInt128 c12 = M(a5, b7) + M(a6, b6) + M(a7, b5);
-            UInt128 c13 = M(a6, b7) + M(a7, b6);
-            UInt128 c14 = M(a7, b7);
-            Fold(out r, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14);
+            ulong a5x2 = a5 * 2, a6x2 = a6 * 2, a7x2 = a7 * 2;
+            ulong lo, hi, t, carry;
+            lo = a0 * b0;
+            hi = MulHigh(a0, b0);
+            t = a1 * b7; lo += t; hi += MulHigh(a1, b7) + (lo < t ? 1UL : 0UL);
+            t = a2 * b6; lo += t; hi += MulHigh(a2, b6) + (lo < t ? 1UL : 0UL);
+            t = a3 * b5; lo += t; hi += MulHigh(a3, b5) + (lo < t ? 1UL : 0UL);
+            t = a4 * b4; lo += t; hi += MulHigh(a4, b4) + (lo < t ? 1UL : 0UL);
+            t = a5 * b3; lo += t; hi += MulHigh(a5, b3) + (lo < t ? 1UL : 0UL);
+            t = a6 * b2; lo += t; hi += MulHigh(a6, b2) + (lo < t ? 1UL : 0UL);
+            t = a7 * b1; lo += t; hi += MulHigh(a7, b1) + (lo < t ? 1UL : 0UL);
+            t = a5 * b7; lo += t; hi += MulHigh(a5, b7) + (lo < t ? 1UL : 0UL);
+            t = a6 * b6; lo += t; hi += MulHigh(a6, b6) + (lo < t ? 1UL : 0UL);
+            t = a7 * b5; lo += t; hi += MulHigh(a7, b5) + (lo < t ? 1UL : 0UL);
+            ulong r0 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = a0 * b1;
+            hi = MulHigh(a0, b1);
+            t = a1 * b0; lo += t; hi += MulHigh(a1, b0) + (lo < t ? 1UL : 0UL);
+            t = a2 * b7; lo += t; hi += MulHigh(a2, b7) + (lo < t ? 1UL : 0UL);
+            t = a3 * b6; lo += t; hi += MulHigh(a3, b6) + (lo < t ? 1UL : 0UL);
+            t = a4 * b5; lo += t; hi += MulHigh(a4, b5) + (lo < t ? 1UL : 0UL);
+            t = a5 * b4; lo += t; hi += MulHigh(a5, b4) + (lo < t ? 1UL : 0UL);
+            t = a6 * b3; lo += t; hi += MulHigh(a6, b3) + (lo < t ? 1UL : 0UL);
+            t = a7 * b2; lo += t; hi += MulHigh(a7, b2) + (lo < t ? 1UL : 0UL);
+            t = a6 * b7; lo += t; hi += MulHigh(a6, b7) + (lo < t ? 1UL : 0UL);
+            t = a7 * b6; lo += t; hi += MulHigh(a7, b6) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r1 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = a0 * b2;
+            hi = MulHigh(a0, b2);
+            t = a1 * b1; lo += t; hi += MulHigh(a1, b1) + (lo < t ? 1UL : 0UL);
+            t = a2 * b0; lo += t; hi += MulHigh(a2, b0) + (lo < t ? 1UL : 0UL);
+            t = a3 * b7; lo += t; hi += MulHigh(a3, b7) + (lo < t ? 1UL : 0UL);
+            t = a4 * b6; lo += t; hi += MulHigh(a4, b6) + (lo < t ? 1UL : 0UL);
+            t = a5 * b5; lo += t; hi += MulHigh(a5, b5) + (lo < t ? 1UL : 0UL);
+            t = a6 * b4; lo += t; hi += MulHigh(a6, b4) + (lo < t ? 1UL : 0UL);
+            t = a7 * b3; lo += t; hi += MulHigh(a7, b3) + (lo < t ? 1UL : 0UL);
+            t = a7 * b7; lo += t; hi += MulHigh(a7, b7) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r2 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = a0 * b3;
+            hi = MulHigh(a0, b3);
+            t = a1 * b2; lo += t; hi += MulHigh(a1, b2) + (lo < t ? 1UL : 0UL);
+            t = a2 * b1; lo += t; hi += MulHigh(a2, b1) + (lo < t ? 1UL : 0UL);
+            t = a3 * b0; lo += t; hi += MulHigh(a3, b0) + (lo < t ? 1UL : 0UL);
+            t = a4 * b7; lo += t; hi += MulHigh(a4, b7) + (lo < t ? 1UL : 0UL);
+            t = a5 * b6; lo += t; hi += MulHigh(a5, b6) + (lo < t ? 1UL : 0UL);
+            t = a6 * b5; lo += t; hi += MulHigh(a6, b5) + (lo < t ? 1UL : 0UL);
+            t = a7 * b4; lo += t; hi += MulHigh(a7, b4) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r3 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = a0 * b4;
+            hi = MulHigh(a0, b4);
+            t = a1 * b3; lo += t; hi += MulHigh(a1, b3) + (lo < t ? 1UL : 0UL);
+            t = a2 * b2; lo += t; hi += MulHigh(a2, b2) + (lo < t ? 1UL : 0UL);
+            t = a3 * b1; lo += t; hi += MulHigh(a3, b1) + (lo < t ? 1UL : 0UL);
+            t = a4 * b0; lo += t; hi += MulHigh(a4, b0) + (lo < t ? 1UL : 0UL);
+            t = a1 * b7; lo += t; hi += MulHigh(a1, b7) + (lo < t ? 1UL : 0UL);
+            t = a2 * b6; lo += t; hi += MulHigh(a2, b6) + (lo < t ? 1UL : 0UL);
+            t = a3 * b5; lo += t; hi += MulHigh(a3, b5) + (lo < t ? 1UL : 0UL);
+            t = a4 * b4; lo += t; hi += MulHigh(a4, b4) + (lo < t ? 1UL : 0UL);
+            t = a5 * b3; lo += t; hi += MulHigh(a5, b3) + (lo < t ? 1UL : 0UL);
+            t = a6 * b2; lo += t; hi += MulHigh(a6, b2) + (lo < t ? 1UL : 0UL);
+            t = a7 * b1; lo += t; hi += MulHigh(a7, b1) + (lo < t ? 1UL : 0UL);
+            t = a5x2 * b7; lo += t; hi += MulHigh(a5x2, b7) + (lo < t ? 1UL : 0UL);
+            t = a6x2 * b6; lo += t; hi += MulHigh(a6x2, b6) + (lo < t ? 1UL : 0UL);
+            t = a7x2 * b5; lo += t; hi += MulHigh(a7x2, b5) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r4 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = a0 * b5;
+            hi = MulHigh(a0, b5);
+            t = a1 * b4; lo += t; hi += MulHigh(a1, b4) + (lo < t ? 1UL : 0UL);
+            t = a2 * b3; lo += t; hi += MulHigh(a2, b3) + (lo < t ? 1UL : 0UL);
+            t = a3 * b2; lo += t; hi += MulHigh(a3, b2) + (lo < t ? 1UL : 0UL);
+            t = a4 * b1; lo += t; hi += MulHigh(a4, b1) + (lo < t ? 1UL : 0UL);
+            t = a5 * b0; lo += t; hi += MulHigh(a5, b0) + (lo < t ? 1UL : 0UL);
+            t = a2 * b7; lo += t; hi += MulHigh(a2, b7) + (lo < t ? 1UL : 0UL);
+            t = a3 * b6; lo += t; hi += MulHigh(a3, b6) + (lo < t ? 1UL : 0UL);
+            t = a4 * b5; lo += t; hi += MulHigh(a4, b5) + (lo < t ? 1UL : 0UL);
+            t = a5 * b4; lo += t; hi += MulHigh(a5, b4) + (lo < t ? 1UL : 0UL);
+            t = a6 * b3; lo += t; hi += MulHigh(a6, b3) + (lo < t ? 1UL : 0UL);
+            t = a7 * b2; lo += t; hi += MulHigh(a7, b2) + (lo < t ? 1UL : 0UL);
+            t = a6x2 * b7; lo += t; hi += MulHigh(a6x2, b7) + (lo < t ? 1UL : 0UL);
+            t = a7x2 * b6; lo += t; hi += MulHigh(a7x2, b6) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r5 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = a0 * b6;
+            hi = MulHigh(a0, b6);
+            t = a1 * b5; lo += t; hi += MulHigh(a1, b5) + (lo < t ? 1UL : 0UL);
+            t = a2 * b4; lo += t; hi += MulHigh(a2, b4) + (lo < t ? 1UL : 0UL);
+            t = a3 * b3; lo += t; hi += MulHigh(a3, b3) + (lo < t ? 1UL : 0UL);
+            t = a4 * b2; lo += t; hi += MulHigh(a4, b2) + (lo < t ? 1UL : 0UL);
+            t = a5 * b1; lo += t; hi += MulHigh(a5, b1) + (lo < t ? 1UL : 0UL);
+            t = a6 * b0; lo += t; hi += MulHigh(a6, b0) + (lo < t ? 1UL : 0UL);
+            t = a3 * b7; lo += t; hi += MulHigh(a3, b7) + (lo < t ? 1UL : 0UL);
+            t = a4 * b6; lo += t; hi += MulHigh(a4, b6) + (lo < t ? 1UL : 0UL);
+            t = a5 * b5; lo += t; hi += MulHigh(a5, b5) + (lo < t ? 1UL : 0UL);
+            t = a6 * b4; lo += t; hi += MulHigh(a6, b4) + (lo < t ? 1UL : 0UL);
+            t = a7 * b3; lo += t; hi += MulHigh(a7, b3) + (lo < t ? 1UL : 0UL);
+            t = a7x2 * b7; lo += t; hi += MulHigh(a7x2, b7) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r6 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = a0 * b7;
+            hi = MulHigh(a0, b7);
+            t = a1 * b6; lo += t; hi += MulHigh(a1, b6) + (lo < t ? 1UL : 0UL);
+            t = a2 * b5; lo += t; hi += MulHigh(a2, b5) + (lo < t ? 1UL : 0UL);
+            t = a3 * b4; lo += t; hi += MulHigh(a3, b4) + (lo < t ? 1UL : 0UL);
+            t = a4 * b3; lo += t; hi += MulHigh(a4, b3) + (lo < t ? 1UL : 0UL);
+            t = a5 * b2; lo += t; hi += MulHigh(a5, b2) + (lo < t ? 1UL : 0UL);
+            t = a6 * b1; lo += t; hi += MulHigh(a6, b1) + (lo < t ? 1UL : 0UL);
+            t = a7 * b0; lo += t; hi += MulHigh(a7, b0) + (lo < t ? 1UL : 0UL);
+            t = a4 * b7; lo += t; hi += MulHigh(a4, b7) + (lo < t ? 1UL : 0UL);
+            t = a5 * b6; lo += t; hi += MulHigh(a5, b6) + (lo < t ? 1UL : 0UL);
+            t = a6 * b5; lo += t; hi += MulHigh(a6, b5) + (lo < t ? 1UL : 0UL);
+            t = a7 * b4; lo += t; hi += MulHigh(a7, b4) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r7 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            Wrap(out r, carry, r0, r1, r2, r3, r4, r5, r6, r7);
         }
     }
 
@@ -202,58 +330,109 @@ internal struct Field448
         unchecked
         {
             ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4, a5 = a.L5, a6 = a.L6, a7 = a.L7;
-            ulong d0 = a0 * 2, d1 = a1 * 2, d2 = a2 * 2, d3 = a3 * 2, d4 = a4 * 2, d5 = a5 * 2, d6 = a6 * 2;
-
-            UInt128 c0 = M(a0, a0);
-            UInt128 c1 = M(d0, a1);
-            UInt128 c2 = M(d0, a2) + M(a1, a1);
-            UInt128 c3 = M(d0, a3) + M(d1, a2);
-            UInt128 c4 = M(d0, a4) + M(d1, a3) + M(a2, a2);
-            UInt128 c5 = M(d0, a5) + M(d1, a4) + M(d2, a3);
-            UInt128 c6 = M(d0, a6) + M(d1, a5) + M(d2, a4) + M(a3, a3);
-            UInt128 c7 = M(d0, a7) + M(d1, a6) + M(d2, a5) + M(d3, a4);
-            UInt128 c8 = M(d1, a7) + M(d2, a6) + M(d3, a5) + M(a4, a4);
-            UInt128 c9 = M(d2, a7) + M(d3, a6) + M(d4, a5);
-            UInt128 c10 = M(d3, a7) + M(d4, a6) + M(a5, a5);
-            UInt128 c11 = M(d4, a7) + M(d5, a6);
-            UInt128 c12 = M(d5, a7) + M(a6, a6);
-            UInt128 c13 = M(d6, a7);
-            UInt128 c14 = M(a7, a7);
-            Fold(out r, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14);
+            ulong d0 = a0 * 2, d1 = a1 * 2, d2 = a2 * 2, d3 = a3 * 2, d4 = a4 * 2, d5 = a5 * 2, d6 = a6 * 2, d7 = a7 * 2;
+            ulong q5 = a5 * 4, q6 = a6 * 4;
+            ulong lo, hi, t, carry;
+            lo = a0 * a0;
+            hi = MulHigh(a0, a0);
+            t = d1 * a7; lo += t; hi += MulHigh(d1, a7) + (lo < t ? 1UL : 0UL);
+            t = d2 * a6; lo += t; hi += MulHigh(d2, a6) + (lo < t ? 1UL : 0UL);
+            t = d3 * a5; lo += t; hi += MulHigh(d3, a5) + (lo < t ? 1UL : 0UL);
+            t = a4 * a4; lo += t; hi += MulHigh(a4, a4) + (lo < t ? 1UL : 0UL);
+            t = d5 * a7; lo += t; hi += MulHigh(d5, a7) + (lo < t ? 1UL : 0UL);
+            t = a6 * a6; lo += t; hi += MulHigh(a6, a6) + (lo < t ? 1UL : 0UL);
+            ulong r0 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = d0 * a1;
+            hi = MulHigh(d0, a1);
+            t = d2 * a7; lo += t; hi += MulHigh(d2, a7) + (lo < t ? 1UL : 0UL);
+            t = d3 * a6; lo += t; hi += MulHigh(d3, a6) + (lo < t ? 1UL : 0UL);
+            t = d4 * a5; lo += t; hi += MulHigh(d4, a5) + (lo < t ? 1UL : 0UL);
+            t = d6 * a7; lo += t; hi += MulHigh(d6, a7) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r1 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = d0 * a2;
+            hi = MulHigh(d0, a2);
+            t = a1 * a1; lo += t; hi += MulHigh(a1, a1) + (lo < t ? 1UL : 0UL);
+            t = d3 * a7; lo += t; hi += MulHigh(d3, a7) + (lo < t ? 1UL : 0UL);
+            t = d4 * a6; lo += t; hi += MulHigh(d4, a6) + (lo < t ? 1UL : 0UL);
+            t = a5 * a5; lo += t; hi += MulHigh(a5, a5) + (lo < t ? 1UL : 0UL);
+            t = a7 * a7; lo += t; hi += MulHigh(a7, a7) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r2 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = d0 * a3;
+            hi = MulHigh(d0, a3);
+            t = d1 * a2; lo += t; hi += MulHigh(d1, a2) + (lo < t ? 1UL : 0UL);
+            t = d4 * a7; lo += t; hi += MulHigh(d4, a7) + (lo < t ? 1UL : 0UL);
+            t = d5 * a6; lo += t; hi += MulHigh(d5, a6) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r3 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = d0 * a4;
+            hi = MulHigh(d0, a4);
+            t = d1 * a3; lo += t; hi += MulHigh(d1, a3) + (lo < t ? 1UL : 0UL);
+            t = a2 * a2; lo += t; hi += MulHigh(a2, a2) + (lo < t ? 1UL : 0UL);
+            t = d1 * a7; lo += t; hi += MulHigh(d1, a7) + (lo < t ? 1UL : 0UL);
+            t = d2 * a6; lo += t; hi += MulHigh(d2, a6) + (lo < t ? 1UL : 0UL);
+            t = d3 * a5; lo += t; hi += MulHigh(d3, a5) + (lo < t ? 1UL : 0UL);
+            t = a4 * a4; lo += t; hi += MulHigh(a4, a4) + (lo < t ? 1UL : 0UL);
+            t = q5 * a7; lo += t; hi += MulHigh(q5, a7) + (lo < t ? 1UL : 0UL);
+            t = d6 * a6; lo += t; hi += MulHigh(d6, a6) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r4 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = d0 * a5;
+            hi = MulHigh(d0, a5);
+            t = d1 * a4; lo += t; hi += MulHigh(d1, a4) + (lo < t ? 1UL : 0UL);
+            t = d2 * a3; lo += t; hi += MulHigh(d2, a3) + (lo < t ? 1UL : 0UL);
+            t = d2 * a7; lo += t; hi += MulHigh(d2, a7) + (lo < t ? 1UL : 0UL);
+            t = d3 * a6; lo += t; hi += MulHigh(d3, a6) + (lo < t ? 1UL : 0UL);
+            t = d4 * a5; lo += t; hi += MulHigh(d4, a5) + (lo < t ? 1UL : 0UL);
+            t = q6 * a7; lo += t; hi += MulHigh(q6, a7) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r5 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = d0 * a6;
+            hi = MulHigh(d0, a6);
+            t = d1 * a5; lo += t; hi += MulHigh(d1, a5) + (lo < t ? 1UL : 0UL);
+            t = d2 * a4; lo += t; hi += MulHigh(d2, a4) + (lo < t ? 1UL : 0UL);
+            t = a3 * a3; lo += t; hi += MulHigh(a3, a3) + (lo < t ? 1UL : 0UL);
+            t = d3 * a7; lo += t; hi += MulHigh(d3, a7) + (lo < t ? 1UL : 0UL);
+            t = d4 * a6; lo += t; hi += MulHigh(d4, a6) + (lo < t ? 1UL : 0UL);
+            t = a5 * a5; lo += t; hi += MulHigh(a5, a5) + (lo < t ? 1UL : 0UL);
+            t = d7 * a7; lo += t; hi += MulHigh(d7, a7) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r6 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            lo = d0 * a7;
+            hi = MulHigh(d0, a7);
+            t = d1 * a6; lo += t; hi += MulHigh(d1, a6) + (lo < t ? 1UL : 0UL);
+            t = d2 * a5; lo += t; hi += MulHigh(d2, a5) + (lo < t ? 1UL : 0UL);
+            t = d3 * a4; lo += t; hi += MulHigh(d3, a4) + (lo < t ? 1UL : 0UL);
+            t = d4 * a7; lo += t; hi += MulHigh(d4, a7) + (lo < t ? 1UL : 0UL);
+            t = d5 * a6; lo += t; hi += MulHigh(d5, a6) + (lo < t ? 1UL : 0UL);
+            lo += carry; hi += lo < carry ? 1UL : 0UL;
+            ulong r7 = lo & Mask56;
+            carry = (hi << 8) | (lo >> 56);
+            Wrap(out r, carry, r0, r1, r2, r3, r4, r5, r6, r7);
         }
     }
 
-    // Reduces the 15 product columns: column k >= 8 stands for c_k·2^(56(k-8))·2^448 = c_k·2^(56(k-8))·(2^224 + 1),
-    // so it is added to columns k - 8 and k - 4; going from the top down, the columns 12-14 that land on 8-10
-    // are folded again in turn.
+    // The carry out of limb 7 stands for carry·2^448 = carry·(2^224 + 1).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Fold(out Field448 r, UInt128 c0, UInt128 c1, UInt128 c2, UInt128 c3, UInt128 c4, UInt128 c5, UInt128 c6,
-        UInt128 c7, UInt128 c8, UInt128 c9, UInt128 c10, UInt128 c11, UInt128 c12, UInt128 c13, UInt128 c14)
+    private static void Wrap(out Field448 r, ulong carry, ulong r0, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, ulong r6, ulong r7)
     {
         unchecked
         {
-            c6 += c14; c10 += c14;
-            c5 += c13; c9 += c13;
-            c4 += c12; c8 += c12;
-            c3 += c11; c7 += c11;
-            c2 += c10; c6 += c10;
-            c1 += c9; c5 += c9;
-            c0 += c8; c4 += c8;
-
-            c1 += c0 >> 56; c0 &= Mask56;
-            c2 += c1 >> 56; c1 &= Mask56;
-            c3 += c2 >> 56; c2 &= Mask56;
-            c4 += c3 >> 56; c3 &= Mask56;
-            c5 += c4 >> 56; c4 &= Mask56;
-            c6 += c5 >> 56; c5 &= Mask56;
-            c7 += c6 >> 56; c6 &= Mask56;
-            UInt128 top = c7 >> 56;
-            c7 &= Mask56;
-            c0 += top;
-            c4 += top;
-            c1 += c0 >> 56; c0 &= Mask56;
-            c5 += c4 >> 56; c4 &= Mask56;
-            r = new Field448((ulong)c0, (ulong)c1, (ulong)c2, (ulong)c3, (ulong)c4, (ulong)c5, (ulong)c6, (ulong)c7);
+            r0 += carry;
+            r4 += carry;
+            r1 += r0 >> 56;
+            r0 &= Mask56;
+            r5 += r4 >> 56;
+            r4 &= Mask56;
+            r = new Field448(r0, r1, r2, r3, r4, r5, r6, r7);
         }
     }
 
