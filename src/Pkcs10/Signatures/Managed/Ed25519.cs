@@ -27,10 +27,12 @@ namespace Pkcs10.Signatures.Managed;
 /// </list>
 /// <para>
 /// For a key from an honest key generation and a signature from an honest signer every RFC 8032 verifier
-/// agrees. The rules above only differ from OpenSSL, BoringSSL and Go (cofactorless [S]B = R + [k]A, small-order
-/// keys accepted) on signatures crafted by the key's owner with torsion components, which the cofactored
-/// equation accepts (ed25519-speccheck vectors 4, 7 and 8), and on small-order keys, which we refuse
-/// (vectors 1 and 3). Neither divergence lets anyone who does not hold the private key produce a signature.
+/// agrees. On the 15 edge-case vectors of ed25519-speccheck, the results table published there for OpenSSL 3.0,
+/// BoringSSL and Go (cofactorless [S]B = R + [k]A) differs from these rules in three ways. Those libraries
+/// accept small-order keys (vectors 1 and 3), which we refuse. They accept a key encoding x = 0 with the sign
+/// bit set (vector 14), which RFC 8032 §5.1.3 refuses. And they refuse signatures that the key's owner built
+/// with torsion components, which the cofactored equation accepts (vectors 4, 7 and 8). None of these
+/// divergences lets anyone who does not hold the private key produce a signature.
 /// </para>
 /// <para>
 /// <b>Implementation.</b> Field arithmetic on five 51-bit limbs (<see cref="Field25519"/>), scalars through

@@ -12,8 +12,9 @@ namespace Pkcs10.Tests.Signatures.EdDsa;
 /// The first table is the 15 vectors of ed25519-speccheck (novifinancial/ed25519-speccheck, <c>cases.json</c> at commit
 /// d2b2ba588feb81f64c30f7094c05803b5e7d0066), the test set of Chalkias, Garillot and Nikolaenko, "Taming the many
 /// EdDSAs" (SSR 2020). The other cases are built during the test with <see cref="EdDsaReference"/>, for both curves.
-/// Each case also records what the reference verifier says under the cofactorless rule with small-order keys allowed
-/// (OpenSSL's, BoringSSL's and Go's), so the divergences are written down rather than implied.
+/// Each case also records what the reference verifier says under the cofactorless equation with small-order keys
+/// allowed (the equation of OpenSSL, BoringSSL and Go; decoding stays strict, so unlike those libraries it refuses
+/// speccheck vector 14's x = 0 key with the sign bit set), so the divergences are written down rather than implied.
 /// </remarks>
 public sealed class EdDsaSemanticsTests
 {
