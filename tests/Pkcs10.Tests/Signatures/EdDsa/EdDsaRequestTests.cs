@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using Pkcs10.Requests;
 using Pkcs10.Signatures;
 using Pkcs10.Tests.Requests;
@@ -61,6 +62,39 @@ public sealed class EdDsaRequestTests
             CertificationRequest tampered = CertificationRequest.Decode(der);
             Assert.Equal(SignatureStatus.Invalid, tampered.CheckSignature());
             Assert.False(tampered.VerifySignature());
+        }
+    }
+
+    [Theory]
+    [InlineData("ed25519")]
+    [InlineData("ed448")]
+    public void SignatureAlgorithmWithParameters_IsRejected_StrictAndLenient(string id)
+    {
+        // RFC 8410 §3: for id-Ed25519 / id-Ed448 the parameters MUST be absent. Rebuild the request with NULL
+        // parameters in its signatureAlgorithm (the signed info is unchanged).
+        byte[] der = RequestTestFiles.OpensslDer(id);
+        AsnReader outer = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+        ReadOnlyMemory<byte> info = outer.ReadEncodedValue();
+        AsnReader algorithm = outer.ReadSequence();
+        string oid = algorithm.ReadObjectIdentifier();
+        byte[] signature = outer.ReadBitString(out _);
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            w.WriteEncodedValue(info.Span);
+            using (w.PushSequence())
+            {
+                w.WriteObjectIdentifier(oid);
+                w.WriteNull();
+            }
+
+            w.WriteBitString(signature);
+        }
+
+        byte[] withNull = w.Encode();
+        foreach (CertificationRequestDecoderOptions options in new[] { CertificationRequestDecoderOptions.Strict, CertificationRequestDecoderOptions.Lenient })
+        {
+            Assert.Equal(Pkcs10ErrorCode.InvalidAlgorithmParameters, Assert.Throws<Pkcs10Exception>(() => CertificationRequest.Decode(withNull, options)).Code);
         }
     }
 }
