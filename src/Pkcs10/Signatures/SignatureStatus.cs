@@ -7,6 +7,6 @@ public enum SignatureStatus
     Invalid = 0,
     /// <summary>The signature is cryptographically valid for exactly these bytes under this key.</summary>
     Valid,
-    /// <summary>The algorithm cannot be computed here (EdDSA before its issue lands, ML-DSA, SHA-3 on a platform without it, unknown OIDs).</summary>
+    /// <summary>The algorithm cannot be computed here (ML-DSA, SHA-3 on a platform without it, unknown OIDs).</summary>
     Unsupported,
 }

@@ -8,7 +8,7 @@ namespace Pkcs10.Signatures;
 /// <summary>
 /// Verifies a signature over exactly the given bytes, with the BCL's RSA, ECDsa and DSA where they can do
 /// the job and managed public-key code where they cannot (SHA-224, RSASSA-PSS with a salt length other than
-/// the hash length or an MGF1 hash other than the message hash).
+/// the hash length or an MGF1 hash other than the message hash, Ed25519 and Ed448).
 /// </summary>
 public static class SignatureVerifier
 {
@@ -42,9 +42,13 @@ public static class SignatureVerifier
             return SignatureStatus.Invalid;
         }
 
-        if (algorithm.Kind is SignatureKind.Unknown or SignatureKind.Ed25519 or SignatureKind.Ed448 or SignatureKind.MLDsa)
+        if (algorithm.Kind is SignatureKind.Ed25519 or SignatureKind.Ed448)
         {
-            // TODO(#4): EdDSA verification.
+            return VerifyEdDsa(algorithm.Kind, key, signedData, signature);
+        }
+
+        if (algorithm.Kind is SignatureKind.Unknown or SignatureKind.MLDsa)
+        {
             return SignatureStatus.Unsupported;
         }
 
@@ -82,6 +86,17 @@ public static class SignatureVerifier
             SignatureKind.Dsa => VerifyDsa(key, hash, signature),
             _ => SignatureStatus.Unsupported,
         };
+    }
+
+    // RFC 8410 §3 and RFC 8032 §5.1.7 / §5.2.7: PureEdDSA over the signed bytes themselves; a 32-byte (57-byte)
+    // key and a 64-byte (114-byte) signature, anything else is Invalid. The rules on S, small-order keys and the
+    // cofactored equation are documented on Ed25519 and Ed448.
+    private static SignatureStatus VerifyEdDsa(SignatureKind kind, SubjectPublicKeyInfo key, ReadOnlySpan<byte> signedData, ReadOnlySpan<byte> signature)
+    {
+        bool valid = kind == SignatureKind.Ed25519
+            ? Ed25519.Verify(key.PublicKey.Span, signedData, signature)
+            : Ed448.Verify(key.PublicKey.Span, signedData, signature);
+        return valid ? SignatureStatus.Valid : SignatureStatus.Invalid;
     }
 
     private static SignatureStatus VerifyRsaPkcs1(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, HashAlgorithmName hashName)

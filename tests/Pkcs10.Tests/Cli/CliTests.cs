@@ -92,14 +92,46 @@ public class CliTests
         }
     }
 
-    [Fact]
-    public void InspectJson_Ed25519_SignatureValidIsNull()
+    [Theory]
+    [InlineData("ed25519.der", "Ed25519", 255)]
+    [InlineData("ed25519.pem", "Ed25519", 255)]
+    [InlineData("ed448.der", "Ed448", 448)]
+    [InlineData("ed448.pem", "Ed448", 448)]
+    public void InspectJson_EdDsa_SignatureValidIsTrue(string file, string algorithm, int bits)
     {
-        JsonElement o = InspectJson(Fixture("ed25519.der"));
+        JsonElement o = InspectJson(Fixture(file));
         Assert.True(o.GetProperty("ok").GetBoolean());
-        Assert.Equal("Ed25519", o.GetProperty("publicKey").GetProperty("algorithm").GetString());
-        Assert.Equal(255, o.GetProperty("publicKey").GetProperty("bits").GetInt32());
-        Assert.Equal(JsonValueKind.Null, o.GetProperty("signatureValid").ValueKind);
+        Assert.Equal(algorithm, o.GetProperty("publicKey").GetProperty("algorithm").GetString());
+        Assert.Equal(bits, o.GetProperty("publicKey").GetProperty("bits").GetInt32());
+        Assert.Equal(algorithm, o.GetProperty("signatureAlgorithm").GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.True, o.GetProperty("signatureValid").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("ed25519.der", false)]
+    [InlineData("ed25519.der", true)]
+    [InlineData("ed448.der", false)]
+    [InlineData("ed448.der", true)]
+    public void InspectJson_TamperedEdDsaRequest_SignatureValidIsFalse(string file, bool inSignature)
+    {
+        // The last byte of the signature, or the first letter of the subject's CN ("pkcs10-test" becomes "qkcs10-test").
+        byte[] der = File.ReadAllBytes(Fixture(file));
+        int index = inSignature ? der.Length - 1 : der.AsSpan().IndexOf("pkcs10-test"u8);
+        Assert.True(index > 0);
+        der[index] ^= 0x01;
+        string path = Path.Combine(Path.GetTempPath(), $"pkcs10-tampered-{Guid.NewGuid():N}.der");
+        File.WriteAllBytes(path, der);
+        try
+        {
+            JsonElement o = InspectJson(path);
+            Assert.True(o.GetProperty("ok").GetBoolean());
+            Assert.Equal(JsonValueKind.False, o.GetProperty("signatureValid").ValueKind);
+            Assert.Equal(1, VerifyCommand.Run([path], allowSha1: false, TextWriter.Null));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -135,7 +167,7 @@ public class CliTests
         Assert.Equal(1, VerifyCommand.Run([Fixture("rsa2048-sha256-badsig.der")], allowSha1: false, TextWriter.Null));
         Assert.Equal(1, VerifyCommand.Run([Fixture("rsa2048-sha1.der")], allowSha1: false, TextWriter.Null));
         Assert.Equal(0, VerifyCommand.Run([Fixture("rsa2048-sha1.der")], allowSha1: true, TextWriter.Null));
-        Assert.Equal(1, VerifyCommand.Run([Fixture("ed25519.der")], allowSha1: false, TextWriter.Null));
+        Assert.Equal(0, VerifyCommand.Run([Fixture("ed25519.der"), Fixture("ed448.pem")], allowSha1: false, TextWriter.Null));
     }
 
     [Fact]

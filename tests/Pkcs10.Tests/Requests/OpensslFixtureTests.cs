@@ -23,8 +23,8 @@ namespace Pkcs10.Tests.Requests;
 /// <remarks>
 /// Signature truth is <c>independentSignatureCheck</c>, not <c>expectedSignatureValid</c>: openssl's own
 /// <c>req -verify</c> cannot verify p256-sha3-256, dsa2048-sha384 and dsa2048-sha512 ("unknown signature
-/// algorithm") although their signatures are good. Ed25519 and Ed448 are not computed yet (TODO(#4)), so their
-/// status is exactly <see cref="SignatureStatus.Unsupported"/>, never Valid.
+/// algorithm") although their signatures are good. Ed25519 and Ed448 go through the managed EdDSA engines and are
+/// Valid like the rest.
 ///
 /// The BCL loads every fixture (with SkipSignatureValidation | UnsafeLoadCertificateExtensions), EdDSA, DSA and
 /// RSASSA-PSS keys included: it keeps an unknown key as OID + parameters + key bytes. Known divergences:
@@ -494,7 +494,6 @@ public sealed class OpensslFixtureTests
             : m.GetProperty("expectedSignatureValid").GetBoolean();
 
         SignatureStatus expected = !truth ? SignatureStatus.Invalid
-            : request.SignatureAlgorithm.Kind is SignatureKind.Ed25519 or SignatureKind.Ed448 ? SignatureStatus.Unsupported
             : request.SignatureAlgorithm.Hash is { } h && IsSha3(h) && !Sha3Supported(h) ? SignatureStatus.Unsupported
             : SignatureStatus.Valid;
         SignatureStatus status = request.CheckSignature();

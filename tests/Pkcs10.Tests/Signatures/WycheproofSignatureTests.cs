@@ -23,7 +23,7 @@ namespace Pkcs10.Tests.Signatures;
 /// DigestInfo is compared with the one canonical encoding, which has the NULL.
 /// Not run here: the <c>*_p1363_test.json</c> files (SignatureVerifier takes X.509/CSR signatures, i.e. DER
 /// Ecdsa-Sig-Value only; raw r‖s belongs to a later engine), and the EdDSA files, which
-/// <see cref="EdDsa_IsUnsupportedForEveryVector"/> covers until EdDSA verification lands (TODO(#4)).
+/// <see cref="EdDsa.EdDsaWycheproofTests"/> runs.
 /// </remarks>
 public sealed class WycheproofSignatureTests
 {
@@ -58,6 +58,7 @@ public sealed class WycheproofSignatureTests
     ];
 
     // P1363 (raw r‖s) files: SignatureVerifier only takes DER Ecdsa-Sig-Value, so these wait for a later engine.
+    // The EdDSA files run in EdDsa.EdDsaWycheproofTests.
     private static readonly string[] s_skippedFiles =
     [
         "ecdsa_secp256r1_sha256_p1363_test.json", "ecdsa_secp256r1_sha512_p1363_test.json", "ecdsa_secp384r1_sha384_p1363_test.json",
@@ -159,30 +160,6 @@ public sealed class WycheproofSignatureTests
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Assert.Equal(root.GetProperty("numberOfTests").GetInt32(), total);
         Assert.True(failures.Count == 0, summary + "\n" + string.Join("\n", failures));
-    }
-
-    [Theory]
-    [InlineData("ed25519_test.json")]
-    [InlineData("ed448_test.json")]
-    public void EdDsa_IsUnsupportedForEveryVector(string file)
-    {
-        // TODO(#4): when EdDSA verification lands, these become valid → Valid, invalid → Invalid.
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(SharedTestData.Require(Root + file)));
-        byte[] oid = file.StartsWith("ed25519", StringComparison.Ordinal) ? [0x06, 0x03, 0x2B, 0x65, 0x70] : [0x06, 0x03, 0x2B, 0x65, 0x71];
-        SignatureAlgorithmIdentifier algorithm = SignatureAlgorithmIdentifier.Decode((byte[])[0x30, 0x05, .. oid]);
-        int n = 0;
-        foreach (JsonElement group in doc.RootElement.GetProperty("testGroups").EnumerateArray())
-        {
-            SubjectPublicKeyInfo key = SubjectPublicKeyInfo.Decode(Convert.FromHexString(group.GetProperty("publicKeyDer").GetString()!));
-            foreach (JsonElement test in group.GetProperty("tests").EnumerateArray())
-            {
-                n++;
-                Assert.Equal(SignatureStatus.Unsupported, SignatureVerifier.Verify(algorithm, key,
-                    Convert.FromHexString(test.GetProperty("msg").GetString()!), Convert.FromHexString(test.GetProperty("sig").GetString()!)));
-            }
-        }
-
-        Assert.Equal(doc.RootElement.GetProperty("numberOfTests").GetInt32(), n);
     }
 
     [Fact]
