@@ -15,13 +15,15 @@ public sealed class DigestTests
         { "SHA256", 32, "2.16.840.1.101.3.4.2.1" },
         { "SHA384", 48, "2.16.840.1.101.3.4.2.2" },
         { "SHA512", 64, "2.16.840.1.101.3.4.2.3" },
+        { "SHA512/224", 28, "2.16.840.1.101.3.4.2.5" },
+        { "SHA512/256", 32, "2.16.840.1.101.3.4.2.6" },
         { "SHA3-256", 32, "2.16.840.1.101.3.4.2.8" },
         { "SHA3-384", 48, "2.16.840.1.101.3.4.2.9" },
         { "SHA3-512", 64, "2.16.840.1.101.3.4.2.10" },
     };
 
     // HashAlgorithmName compares its name ordinally, like the BCL: spellings other than the BCL's are unknown.
-    public static TheoryData<string> UnknownNames => ["", "SHA-256", "sha256", "SHA512/224", "SHA-512/256", "MD2", "SHAKE128", "SHA3-224"];
+    public static TheoryData<string> UnknownNames => ["", "SHA-256", "sha256", "SHA-512/224", "SHA-512/256", "MD2", "SHAKE128", "SHA3-224"];
 
     [Fact]
     public void Sha224_IsTheBclStyleName() => Assert.Equal(new HashAlgorithmName("SHA224"), Digest.Sha224);
@@ -150,11 +152,21 @@ public sealed class DigestTests
         "SHA256" => SHA256.HashData(data),
         "SHA384" => SHA384.HashData(data),
         "SHA512" => SHA512.HashData(data),
+        "SHA512/224" => ReferenceOnlyForSha512T(28, data),
+        "SHA512/256" => ReferenceOnlyForSha512T(32, data),
         "SHA3-256" => SHA3_256.HashData(data),
         "SHA3-384" => SHA3_384.HashData(data),
         "SHA3-512" => SHA3_512.HashData(data),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
+
+    // The BCL has no SHA-512/t; Sha512TTests checks it against FIPS 180-4's example and OpenSSL.
+    private static byte[] ReferenceOnlyForSha512T(int size, byte[] data)
+    {
+        byte[] digest = new byte[size];
+        Sha512T.HashData(size, data, digest);
+        return digest;
+    }
 
     // The BCL has no SHA-224; Sha224Tests checks Sha224 itself against FIPS vectors and a reference.
     private static byte[] ReferenceOnlyForSha224(byte[] data)
