@@ -10,9 +10,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 export PKCS10_CHALLENGE="factory-one-time-42"
 
-make() { # name, key type, extra options...
+make() { # name, key type (or --key FILE), extra options...
   local name=$1 key=$2; shift 2
-  $cli new --new-key "$key" --key-out "$tmp/$name.key" --out "$here/$name.csr" \
+  local keyargs=(--new-key "$key" --key-out "$tmp/$name.key")
+  if [[ -f "$key" ]]; then keyargs=(--key "$key"); fi
+  $cli new "${keyargs[@]}" --out "$here/$name.csr" \
     --subject "CN=$name.example.com,OU=Devices,O=Acme\\, Inc.,L=Zürich,C=CH" \
     --san "dns:$name.example.com" --san "dns:*.$name.example.com" --san "ip:192.0.2.7" --san "ip:2001:db8::7" \
     --san "email:ops@example.com" --san "uri:https://example.com/devices/$name" --san "upn:$name@corp.example.com" \
@@ -29,3 +31,5 @@ make rsa-pss2048-sha512 rsa-pss:2048 --hash sha512
 make p256 ec:P-256
 make p384 ec:P-384
 make p521 ec:P-521
+# DSA keys are not made by `pkcs10 new`; the matching fixtures' DSA key signs this one.
+make dsa2048 "$here/../match/dsa2048.pkcs8.pem"
