@@ -78,7 +78,7 @@ public ref partial struct DerReader
         if (identifier is 0x81 or 0x82 or 0x86)
         {
             ReadOnlySpan<byte> content = d.Slice(pos + 2, length);
-            if (!System.Text.Ascii.IsValid(content))
+            if (!DerRules.IsAscii(content))
             {
                 DerRules.CheckCharacterString(UniversalTagNumber.IA5String, content, _baseOffset + pos + 2);
             }

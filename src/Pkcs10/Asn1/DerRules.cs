@@ -160,7 +160,7 @@ internal static class DerRules
 
                 break;
             case UniversalTagNumber.IA5String:
-                if (!System.Text.Ascii.IsValid(content))
+                if (!IsAscii(content))
                 {
                     CheckCharset(content, offset, s_ia5, "IA5String");
                 }
@@ -173,7 +173,7 @@ internal static class DerRules
                 CheckCharset(content, offset, s_visible, "VisibleString");
                 break;
             case UniversalTagNumber.Utf8String:
-                if (!Utf8.IsValid(content))
+                if (!IsAscii(content) && !Utf8.IsValid(content))
                 {
                     int bad = FirstInvalidUtf8(content);
                     ThrowHelper.Throw(Pkcs10ErrorCode.InvalidStringEncoding, "UTF8String is not well-formed UTF-8", offset + bad);
@@ -191,6 +191,33 @@ internal static class DerRules
                 // we can check without the full ISO 2022 machinery; decoded as Latin-1 or kept raw.
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether every byte is below 0x80: eight bytes at a time for the short strings names are made of,
+    /// the BCL's vectorised check for longer ones.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool IsAscii(ReadOnlySpan<byte> content)
+    {
+        if (content.Length > 64)
+        {
+            return System.Text.Ascii.IsValid(content);
+        }
+
+        ulong any = 0;
+        int i = 0;
+        for (; i <= content.Length - 8; i += 8)
+        {
+            any |= System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(content.Slice(i, 8));
+        }
+
+        for (; i < content.Length; i++)
+        {
+            any |= content[i];
+        }
+
+        return (any & 0x8080808080808080UL) == 0;
     }
 
     private static bool IsAllPrintable(ReadOnlySpan<byte> content)
