@@ -56,7 +56,17 @@ internal static class CliApp
         };
         match.SetAction(r => MatchCommand.Run(r.GetValue(matchKey), r.GetValue(matchCsr), r.GetValue(matchCert), r.GetValue(matchPassphrase), output, error));
 
-        var root = new RootCommand("pkcs10: make, read, verify and match PKCS#10 certificate signing requests.") { inspect, verify, create, match, speed };
+        var lintFile = new Argument<string>("FILE") { Description = "A request, PEM or DER." };
+        var lintJson = new Option<bool>("--json") { Description = "Print {\"findings\": [{id, severity, message, field, offset, reference}]}." };
+        var lintLenient = new Option<bool>("--lenient") { Description = "Decode leniently, so requests with known deviations can be linted." };
+        var lintCa = new Option<bool>("--ca") { Description = "The request is for a CA certificate (basicConstraints cA TRUE is expected)." };
+        var lint = new Command("lint", "Check a request against the built-in lint rules; exit 0 when there are no error findings, 1 otherwise.")
+        {
+            lintFile, lintJson, lintLenient, lintCa,
+        };
+        lint.SetAction(r => LintCommand.Run(r.GetValue(lintFile)!, r.GetValue(lintJson), r.GetValue(lintLenient), r.GetValue(lintCa), output, error));
+
+        var root = new RootCommand("pkcs10: make, read, verify and match PKCS#10 certificate signing requests.") { inspect, verify, lint, create, match, speed };
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
