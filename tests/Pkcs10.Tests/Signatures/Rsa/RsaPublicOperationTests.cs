@@ -6,7 +6,7 @@ namespace Pkcs10.Tests.Signatures.Rsa;
 
 /// <summary>
 /// <see cref="RsaPublicOperation"/>'s Montgomery arithmetic against <see cref="BigInteger"/>: random odd moduli
-/// of 1 to 40 limbs (any top limb, so R - n may exceed n), and the exponentiation on random e &lt; 2^33.
+/// of 1 to 40 limbs (any top limb, so the normalizing shift takes every value), and the exponentiation on random e &lt; 2^33.
 /// </summary>
 public sealed class RsaPublicOperationTests
 {
@@ -37,15 +37,21 @@ public sealed class RsaPublicOperationTests
     }
 
     [Property(MaxTest = 300)]
-    public void ComputeRSquared_IsRSquaredModN(int seed, byte limbChoice)
+    public void ToMontgomery_IsXTimesRModN(int seed, byte limbChoice, byte edge)
     {
         var random = new Random(seed);
         int limbs = 1 + (limbChoice % 40);
         (ulong[] n, BigInteger nBig) = RandomModulus(random, limbs);
-        ulong[] r2 = new ulong[limbs], temp = new ulong[limbs], row = new ulong[limbs + 2];
+        BigInteger xBig = (edge % 4) switch
+        {
+            0 => 0,
+            1 => nBig - 1,
+            _ => RandomBelow(random, nBig),
+        };
+        ulong[] x = ToLimbs(xBig, limbs), result = new ulong[limbs], temp = new ulong[limbs];
 
-        RsaPublicOperation.ComputeRSquared(n, RsaPublicOperation.NegativeInverse(n[0]), r2, temp, row);
-        Assert.Equal(BigInteger.ModPow(2, 128 * limbs, nBig), FromLimbs(r2));
+        RsaPublicOperation.ToMontgomery(x, n, result, temp);
+        Assert.Equal((xBig << (64 * limbs)) % nBig, FromLimbs(result));
     }
 
     [Property(MaxTest = 200)]
