@@ -37,6 +37,23 @@ public sealed class RsaPublicOperationTests
     }
 
     [Property(MaxTest = 300)]
+    public void Square_IsASquaredTimesRInverseModN(int seed, byte limbChoice, bool maximal)
+    {
+        var random = new Random(seed);
+        int limbs = 1 + (limbChoice % 40);
+        (ulong[] n, BigInteger nBig) = RandomModulus(random, limbs);
+        BigInteger aBig = maximal ? nBig - 1 : RandomBelow(random, nBig);
+        ulong[] a = ToLimbs(aBig, limbs), result = new ulong[limbs], row = new ulong[(2 * limbs) + 2];
+        BigInteger rInverse = ModInverse((BigInteger.One << (64 * limbs)) % nBig, nBig);
+
+        RsaPublicOperation.Square(a, n, RsaPublicOperation.NegativeInverse(n[0]), result, row);
+        Assert.Equal(aBig * aBig * rInverse % nBig, FromLimbs(result));
+
+        RsaPublicOperation.Square(a, n, RsaPublicOperation.NegativeInverse(n[0]), a, row);
+        Assert.Equal(aBig * aBig * rInverse % nBig, FromLimbs(a));
+    }
+
+    [Property(MaxTest = 300)]
     public void ToMontgomery_IsXTimesRModN(int seed, byte limbChoice, byte edge)
     {
         var random = new Random(seed);
