@@ -15,9 +15,10 @@ namespace Pkcs10.Tests.Signatures.Rsa;
 /// </summary>
 public sealed class RsaEngineDifferentialTests
 {
-    // Signatures per key; each gives 1 valid + 6 corrupted cases. Six keys × 60 × 7 = 2520 cases, which take
-    // about 10 s on the project's shared 2-core VM (the platform engine's per-key import dominates).
-    private const int SignaturesPerKey = 60;
+    // Signatures per key; each gives 1 valid + 6 corrupted cases. Six keys × 200 × 7 = 8400 cases: 60 per key took
+    // 5 s on the project's shared, loaded 2-core VM, so this is about 15-20 s (the platform engine's per-key import
+    // and the signing dominate). Issue #7 asks for 10^5 per algorithm in a full run: raise this constant for one.
+    private const int SignaturesPerKey = 200;
     private const int CasesPerSignature = 7;
 
     private static readonly Lazy<RSA[]> s_keys = new(() =>
