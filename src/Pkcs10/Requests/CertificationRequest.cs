@@ -135,19 +135,33 @@ public sealed partial class CertificationRequest
     /// <summary>The first unstructuredName attribute value (PKCS#9), or <see langword="null"/>.</summary>
     public string? UnstructuredName => FindAttribute(Oids.UnstructuredName) is { } a ? a.GetDisplayValue(0) : null;
 
-    /// <summary>Checks the self-signature over exactly <see cref="RawInfo"/> with <see cref="PublicKey"/>.</summary>
+    /// <summary>
+    /// Checks the self-signature over exactly <see cref="RawInfo"/> with <see cref="PublicKey"/>, on the default
+    /// <see cref="VerificationEngine.Managed"/> engine.
+    /// </summary>
     /// <returns>The cryptographic fact: valid, invalid, or unsupported here.</returns>
-    public SignatureStatus CheckSignature() =>
-        SignatureUnusedBits != 0 ? SignatureStatus.Invalid : SignatureVerifier.Verify(SignatureAlgorithm, PublicKey, RawInfo.Span, Signature.Span);
+    public SignatureStatus CheckSignature() => CheckSignature(VerificationEngine.Managed);
+
+    /// <summary>Checks the self-signature over exactly <see cref="RawInfo"/> with <see cref="PublicKey"/> on the given engine.</summary>
+    /// <param name="engine">The implementation for RSA signatures (see <see cref="VerificationEngine"/>).</param>
+    /// <returns>The cryptographic fact: valid, invalid, or unsupported here.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="engine"/> is not a defined value.</exception>
+    public SignatureStatus CheckSignature(VerificationEngine engine) =>
+        SignatureUnusedBits != 0 ? SignatureStatus.Invalid : SignatureVerifier.Verify(SignatureAlgorithm, PublicKey, RawInfo.Span, Signature.Span, engine);
 
     /// <summary>
     /// Whether the self-signature is valid and acceptable under <paramref name="policy"/> (default: MD5 and SHA-1
     /// refused). Never <see langword="true"/> for bytes that were not checked.
     /// </summary>
-    /// <param name="policy">The policy; <see cref="VerificationPolicy.Default"/> when <see langword="null"/>.</param>
+    /// <param name="policy">The policy, which also names the engine (<see cref="VerificationPolicy.Engine"/>);
+    /// <see cref="VerificationPolicy.Default"/> when <see langword="null"/>.</param>
     /// <returns><see langword="true"/> only for a valid, acceptable signature.</returns>
-    public bool VerifySignature(VerificationPolicy? policy = null) =>
-        (policy ?? VerificationPolicy.Default).Allows(SignatureAlgorithm) && CheckSignature() == SignatureStatus.Valid;
+    /// <exception cref="ArgumentOutOfRangeException">The policy's engine is not a defined value.</exception>
+    public bool VerifySignature(VerificationPolicy? policy = null)
+    {
+        VerificationPolicy p = policy ?? VerificationPolicy.Default;
+        return p.Allows(SignatureAlgorithm) && CheckSignature(p.Engine) == SignatureStatus.Valid;
+    }
 
     private CertificateExtension? FindExtension(ReadOnlySpan<byte> oid)
     {

@@ -6,9 +6,10 @@ using Pkcs10.Signatures.Managed;
 namespace Pkcs10.Signatures;
 
 /// <summary>
-/// Verifies a signature over exactly the given bytes, with the BCL's RSA, ECDsa and DSA where they can do
-/// the job and managed public-key code where they cannot (SHA-224, RSASSA-PSS with a salt length other than
-/// the hash length or an MGF1 hash other than the message hash, Ed25519 and Ed448).
+/// Verifies a signature over exactly the given bytes. RSA (PKCS#1 v1.5 and PSS) runs on the engine chosen by
+/// <see cref="VerificationEngine"/>: managed code by default, or the BCL's <see cref="RSA"/>. ECDSA and DSA use
+/// the BCL's ECDsa and DSA on either engine (managed ECDSA is a later step of issue #7); Ed25519 and Ed448 are
+/// always managed.
 /// </summary>
 public static class SignatureVerifier
 {
@@ -21,8 +22,26 @@ public static class SignatureVerifier
     /// <param name="signature">The signature value (the BIT STRING's data octets).</param>
     /// <returns><see cref="SignatureStatus.Valid"/> only when the signature is valid for exactly these bytes under this key.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static SignatureStatus Verify(SignatureAlgorithmIdentifier algorithm, SubjectPublicKeyInfo key, ReadOnlySpan<byte> signedData, ReadOnlySpan<byte> signature)
+    /// <remarks>Uses <see cref="VerificationEngine.Managed"/>.</remarks>
+    public static SignatureStatus Verify(SignatureAlgorithmIdentifier algorithm, SubjectPublicKeyInfo key, ReadOnlySpan<byte> signedData, ReadOnlySpan<byte> signature) =>
+        Verify(algorithm, key, signedData, signature, VerificationEngine.Managed);
+
+    /// <summary>Checks <paramref name="signature"/> over <paramref name="signedData"/> on the given engine.</summary>
+    /// <param name="algorithm">The signature algorithm.</param>
+    /// <param name="key">The signer's public key.</param>
+    /// <param name="signedData">The exact bytes that were signed.</param>
+    /// <param name="signature">The signature value (the BIT STRING's data octets).</param>
+    /// <param name="engine">The implementation for RSA signatures; other algorithms ignore it (see <see cref="VerificationEngine"/>).</param>
+    /// <returns><see cref="SignatureStatus.Valid"/> only when the signature is valid for exactly these bytes under this key.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="engine"/> is not a defined value.</exception>
+    public static SignatureStatus Verify(SignatureAlgorithmIdentifier algorithm, SubjectPublicKeyInfo key, ReadOnlySpan<byte> signedData, ReadOnlySpan<byte> signature, VerificationEngine engine)
     {
+        if (engine is not (VerificationEngine.Managed or VerificationEngine.Platform))
+        {
+            throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown verification engine.");
+        }
+
         ArgumentNullException.ThrowIfNull(algorithm);
         ArgumentNullException.ThrowIfNull(key);
 
@@ -80,8 +99,8 @@ public static class SignatureVerifier
 
         return algorithm.Kind switch
         {
-            SignatureKind.RsaPkcs1 => VerifyRsaPkcs1(key, hash, signature, hashName),
-            SignatureKind.RsaPss => VerifyRsaPss(key, hash, signature, algorithm.Pss!),
+            SignatureKind.RsaPkcs1 => VerifyRsaPkcs1(key, hash, signature, hashName, engine),
+            SignatureKind.RsaPss => VerifyRsaPss(key, hash, signature, algorithm.Pss!, engine),
             SignatureKind.Ecdsa => VerifyEcdsa(key, hash, signature),
             SignatureKind.Dsa => VerifyDsa(key, hash, signature),
             _ => SignatureStatus.Unsupported,
@@ -99,7 +118,7 @@ public static class SignatureVerifier
         return valid ? SignatureStatus.Valid : SignatureStatus.Invalid;
     }
 
-    private static SignatureStatus VerifyRsaPkcs1(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, HashAlgorithmName hashName)
+    private static SignatureStatus VerifyRsaPkcs1(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, HashAlgorithmName hashName, VerificationEngine engine)
     {
         ReadOnlySpan<byte> n = key.RsaModulus.Span;
         ReadOnlySpan<byte> e = key.RsaExponent.Span;
@@ -110,7 +129,7 @@ public static class SignatureVerifier
             return SignatureStatus.Invalid;
         }
 
-        if (HashAlgorithms.IsBclDigest(hashName) && TryBclRsa(n, e, hash, signature, hashName, RSASignaturePadding.Pkcs1, out bool valid))
+        if (engine == VerificationEngine.Platform && HashAlgorithms.IsBclDigest(hashName) && TryBclRsa(n, e, hash, signature, hashName, RSASignaturePadding.Pkcs1, out bool valid))
         {
             return valid ? SignatureStatus.Valid : SignatureStatus.Invalid;
         }
@@ -118,7 +137,7 @@ public static class SignatureVerifier
         return ManagedRsa.VerifyPkcs1(n, e, hash, signature, hashName) ? SignatureStatus.Valid : SignatureStatus.Invalid;
     }
 
-    private static SignatureStatus VerifyRsaPss(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, PssParameters pss)
+    private static SignatureStatus VerifyRsaPss(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, PssParameters pss, VerificationEngine engine)
     {
         // RFC 4055 §3.3: a PSS key's parameters bind the hash and MGF, and give the minimum salt length.
         if (key.PssRestrictions is PssParameters restriction &&
@@ -143,7 +162,7 @@ public static class SignatureVerifier
         HashAlgorithmName m = pss.Mgf1Hash!.Value;
 
         // The BCL's PSS fixes MGF1 to the message hash and the salt to the hash length.
-        if (h == m && pss.SaltLength == hash.Length && HashAlgorithms.IsBclDigest(h) &&
+        if (engine == VerificationEngine.Platform && h == m && pss.SaltLength == hash.Length && HashAlgorithms.IsBclDigest(h) &&
             TryBclRsa(n, e, hash, signature, h, RSASignaturePadding.Pss, out bool valid))
         {
             return valid ? SignatureStatus.Valid : SignatureStatus.Invalid;

@@ -18,6 +18,12 @@ public sealed class VerificationPolicy
     /// <summary>Whether signatures with MD5 digests are acceptable.</summary>
     public bool AllowMd5 { get; init; }
 
+    /// <summary>
+    /// The implementation that checks RSA signatures: <see cref="VerificationEngine.Managed"/> (the default) or
+    /// <see cref="VerificationEngine.Platform"/> for callers who must use the platform's cryptographic module.
+    /// </summary>
+    public VerificationEngine Engine { get; init; }
+
     /// <summary>Whether a valid signature under <paramref name="algorithm"/> is acceptable.</summary>
     /// <param name="algorithm">The signature algorithm.</param>
     /// <returns><see langword="true"/> when the policy allows its digest.</returns>

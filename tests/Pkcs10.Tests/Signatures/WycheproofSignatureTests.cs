@@ -10,7 +10,8 @@ namespace Pkcs10.Tests.Signatures;
 /// <summary>
 /// Every vector of the Wycheproof ECDSA (DER), RSASSA-PKCS1-v1_5 and RSASSA-PSS verification files
 /// (../shared/testdata/wycheproof/testvectors_v1, C2SP/wycheproof v1 schemas) through
-/// <see cref="SignatureVerifier.Verify"/>. The key and the signature AlgorithmIdentifier are built with
+/// <see cref="SignatureVerifier.Verify(SignatureAlgorithmIdentifier, SubjectPublicKeyInfo, ReadOnlySpan{byte}, ReadOnlySpan{byte}, VerificationEngine)"/>,
+/// the RSA files on both engines. The key and the signature AlgorithmIdentifier are built with
 /// <see cref="AsnWriter"/> from the group's key and sha/mgfSha/sLen and decoded with the library's own
 /// <c>Decode</c> methods; the built key must equal the group's <c>publicKeyDer</c>.
 /// </summary>
@@ -69,8 +70,27 @@ public sealed class WycheproofSignatureTests
     // Digests the library does not implement: every vector of a file using them is Unsupported.
     private static readonly HashSet<string> s_unsupportedDigests = [];
 
-    // Each row also checks that it ran the file's numberOfTests vectors, so none is silently dropped.
-    public static TheoryData<string> Files => new(s_ecdsaFiles.Concat(s_rsaFiles).Concat(s_pssFiles));
+    // Each row also checks that it ran the file's numberOfTests vectors, so none is silently dropped. RSA files run
+    // on both engines; the engine choice does not reach ECDSA (always the platform), so those run once.
+    public static TheoryData<string, VerificationEngine> Files
+    {
+        get
+        {
+            var data = new TheoryData<string, VerificationEngine>();
+            foreach (string file in s_ecdsaFiles)
+            {
+                data.Add(file, VerificationEngine.Managed);
+            }
+
+            foreach (string file in s_rsaFiles.Concat(s_pssFiles))
+            {
+                data.Add(file, VerificationEngine.Managed);
+                data.Add(file, VerificationEngine.Platform);
+            }
+
+            return data;
+        }
+    }
 
     [Fact]
     public void FileList_CoversTheWholeDirectory()
@@ -82,7 +102,7 @@ public sealed class WycheproofSignatureTests
     }
 
     [Theory, MemberData(nameof(Files))]
-    public void EveryVector_HasTheExpectedOutcome(string file)
+    public void EveryVector_HasTheExpectedOutcome(string file, VerificationEngine engine)
     {
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(SharedTestData.Require(Root + file)));
         JsonElement root = doc.RootElement;
@@ -128,7 +148,7 @@ public sealed class WycheproofSignatureTests
                 {
                     try
                     {
-                        outcome = SignatureVerifier.Verify(algorithm, key, msg, sig).ToString();
+                        outcome = SignatureVerifier.Verify(algorithm, key, msg, sig, engine).ToString();
                     }
                     catch (Exception e)
                     {
@@ -156,7 +176,7 @@ public sealed class WycheproofSignatureTests
             }
         }
 
-        string summary = $"{file}: {total} vectors; " + string.Join(", ", counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));
+        string summary = $"{file} ({engine}): {total} vectors; " + string.Join(", ", counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Assert.Equal(root.GetProperty("numberOfTests").GetInt32(), total);
         Assert.True(failures.Count == 0, summary + "\n" + string.Join("\n", failures));

@@ -20,8 +20,8 @@ namespace Pkcs10.Signatures.Managed;
 /// </para>
 /// <para>
 /// The caller hashes the message; the PSS M' hash and MGF1 use <see cref="Digest"/>. The modular
-/// exponentiation uses <see cref="BigInteger"/>, which is not constant-time; that is fine for
-/// public keys and signatures.
+/// exponentiation is <see cref="RsaPublicOperation"/> (Montgomery multiplication over 64-bit limbs, no
+/// heap allocation after warm-up), which is not constant-time; that is fine for public keys and signatures.
 /// </para>
 /// </remarks>
 internal static class ManagedRsa
@@ -320,28 +320,18 @@ internal static class ManagedRsa
         }
     }
 
-    // RSAVP1 (RFC 8017 §5.2.2) followed by I2OSP(m, k) into output (k octets).
+    // RSAVP1 (RFC 8017 §5.2.2) followed by I2OSP(m, k) into output (k octets), on RsaPublicOperation's
+    // Montgomery limbs. modulus and exponent are normalized (TryNormalizeKey): no leading zeros, e < 2^33.
     private static bool TryRsaVp1(ReadOnlySpan<byte> modulus, ReadOnlySpan<byte> exponent, ReadOnlySpan<byte> signature, Span<byte> output)
     {
-        var n = new BigInteger(modulus, isUnsigned: true, isBigEndian: true);
-        var s = new BigInteger(signature, isUnsigned: true, isBigEndian: true);
-
-        // §5.2.2 step 1: "signature representative out of range" unless 0 <= s < n.
-        if (s >= n)
+        Debug.Assert(signature.Length == modulus.Length && output.Length == modulus.Length, "k octets");
+        ulong e = 0;
+        foreach (byte b in exponent)
         {
-            return false;
+            e = (e << 8) | b;
         }
 
-        var e = new BigInteger(exponent, isUnsigned: true, isBigEndian: true);
-        BigInteger m = BigInteger.ModPow(s, e, n);
-
-        // m < n < 256^k, so it fits; left-pad with zeros.
-        int length = m.GetByteCount(isUnsigned: true);
-        Debug.Assert(length <= output.Length, "m < n");
-        output[..^length].Clear();
-        bool ok = m.TryWriteBytes(output[^length..], out int written, isUnsigned: true, isBigEndian: true);
-        Debug.Assert(ok && written == length, "sized by GetByteCount");
-        return true;
+        return RsaPublicOperation.TryModPow(modulus, e, signature, output);
     }
 
     // Strips leading zero octets from n and e and checks the key: n odd with 512..16384 bits,

@@ -9,7 +9,7 @@ namespace Pkcs10.Tests.Signatures.EdDsa;
 
 /// <summary>
 /// Every vector of the Wycheproof <c>ed25519_test.json</c> and <c>ed448_test.json</c> files
-/// (../shared/testdata/wycheproof/testvectors_v1, EddsaVerify schema v1) through <see cref="SignatureVerifier.Verify"/>,
+/// (../shared/testdata/wycheproof/testvectors_v1, EddsaVerify schema v1) through <see cref="SignatureVerifier"/>.Verify,
 /// with the key decoded from the group's <c>publicKeyDer</c> by <see cref="SubjectPublicKeyInfo.Decode(ReadOnlyMemory{byte})"/>
 /// and the RFC 8410 AlgorithmIdentifier (parameters absent).
 /// </summary>
