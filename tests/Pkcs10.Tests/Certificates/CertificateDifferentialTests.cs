@@ -52,9 +52,9 @@ public sealed class CertificateDifferentialTests
             ["limbo:webpki::explicit-curve:peer"] = (Pkcs10ErrorCode.InvalidAlgorithmParameters, Pkcs10ErrorCode.InvalidAlgorithmParameters, "explicit EC curve parameters (RFC 5480 §2.1.1)"),
             ["limbo:webpki::malformed-aia:peer"] = (Pkcs10ErrorCode.Truncated, Pkcs10ErrorCode.Truncated, "the AIA value is not DER"),
             ["limbo:online::fastly.com:trusted[0]"] = (Pkcs10ErrorCode.InvalidSerialNumber, null, "a real root with serial 0: strict rejects, lenient accepts with a finding"),
-            ["pkits:InvalidNegativeSerialNumberTest15EE"] = (Pkcs10ErrorCode.InvalidSerialNumber, null, "PKITS 4.2.? negative serial, on purpose"),
-            ["pkits:Invalidpre2000UTCEEnotAfterDateTest7EE"] = (Pkcs10ErrorCode.InvalidTime, null, "GeneralizedTime for 1997 (RFC 5280 §4.1.2.5: UTCTime before 2050)"),
-            ["pkits:ValidGeneralizedTimenotBeforeDateTest4EE"] = (Pkcs10ErrorCode.InvalidTime, null, "GeneralizedTime for 2002; PKITS expects acceptance, so path validation must decode leniently"),
+            ["pkits:InvalidNegativeSerialNumberTest15EE"] = (Pkcs10ErrorCode.InvalidSerialNumber, null, "PKITS 4.4.15: a negative serial, on purpose"),
+            ["pkits:Invalidpre2000UTCEEnotAfterDateTest7EE"] = (Pkcs10ErrorCode.InvalidTime, null, "PKITS 4.2.7: notBefore is a GeneralizedTime for 1997 (RFC 5280 §4.1.2.5: UTCTime before 2050)"),
+            ["pkits:ValidGeneralizedTimenotBeforeDateTest4EE"] = (Pkcs10ErrorCode.InvalidTime, null, "PKITS 4.2.4: notBefore is a GeneralizedTime for 2002; PKITS expects the path to validate, so path validation must decode leniently"),
         };
 
     [Fact]
