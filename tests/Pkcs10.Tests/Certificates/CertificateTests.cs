@@ -395,4 +395,31 @@ public sealed class CertificateTests
         w.WriteObjectIdentifier(oid);
         return w.GetEncodedLength() - 2;
     }
+
+    [Fact]
+    public void LenientlyDecodedExtensionViews_DecodeLeniently()
+    {
+        // nameConstraints with an explicit minimum 0 and a maximum; policyConstraints empty; cA FALSE explicit.
+        var b = new TestCertificateBuilder
+        {
+            Extensions =
+            [
+                TestCertificateBuilder.Extension("2.5.29.30", true, Convert.FromHexString("3013A011300F82076578616D706C65800100810103")),
+                TestCertificateBuilder.Extension("2.5.29.36", null, Convert.FromHexString("3000")),
+                TestCertificateBuilder.Extension("2.5.29.19", true, Convert.FromHexString("3003010100")),
+            ],
+        };
+        byte[] der = b.Build();
+        Assert.False(Certificate.TryDecode(der, out _));
+        Certificate cert = Certificate.Decode(der, CertificateDecoderOptions.Lenient);
+        Assert.Equal(
+            [Pkcs10ErrorCode.DefaultValueEncoded, Pkcs10ErrorCode.InvalidExtension, Pkcs10ErrorCode.InvalidExtension, Pkcs10ErrorCode.DefaultValueEncoded],
+            cert.Findings.Select(f => f.Code));
+        GeneralSubtree subtree = Assert.Single(cert.NameConstraints!.PermittedSubtrees!);
+        Assert.Equal((0L, (long?)3), (subtree.Minimum, subtree.Maximum));
+        Assert.Equal(new PolicyConstraints(null, null), cert.PolicyConstraints);
+        Assert.Equal(new BasicConstraints(false, null), cert.BasicConstraints);
+        Assert.Equal(4, cert.Findings.Count); // the views added nothing to the decode findings
+        Assert.Equal(SignatureStatus.Valid, cert.CheckSignature(cert));
+    }
 }
