@@ -84,7 +84,7 @@ public enum Pkcs10ErrorCode
 
     // ---- structure (RFC 2986, RFC 5280) ----
 
-    /// <summary>CertificationRequestInfo.version is not 0 (v1).</summary>
+    /// <summary>CertificationRequestInfo.version is not 0 (v1), or a certificate version is not v1, v2 or v3.</summary>
     UnsupportedVersion,
     /// <summary>An AlgorithmIdentifier's parameters are malformed or not allowed for its algorithm.</summary>
     InvalidAlgorithmParameters,
@@ -108,4 +108,13 @@ public enum Pkcs10ErrorCode
     UnsupportedAlgorithm,
     /// <summary>RFC 4514 string text could not be parsed.</summary>
     InvalidDistinguishedNameText,
+
+    // ---- certificates (RFC 5280) ----
+
+    /// <summary>The signature AlgorithmIdentifier inside the TBSCertificate differs from the outer one (RFC 5280 §4.1.1.2).</summary>
+    SignatureAlgorithmMismatch,
+    /// <summary>A certificate serial number that is not a positive INTEGER of at most 20 octets (RFC 5280 §4.1.2.2).</summary>
+    InvalidSerialNumber,
+    /// <summary>A field that the certificate's version does not allow (unique identifiers before v2, extensions before v3; RFC 5280 §4.1.2.8, §4.1.2.9).</summary>
+    FieldNotAllowedForVersion,
 }

@@ -31,8 +31,10 @@ public sealed class CertificateExtension
     /// <param name="critical">The critical flag.</param>
     /// <param name="value">The extnValue content: the DER of the extension's value (copied).</param>
     /// <remarks>
-    /// The value of an extension this library understands (subjectAltName, keyUsage, extKeyUsage, basicConstraints,
-    /// subjectKeyIdentifier) is checked as strictly as the decoder checks it; any other value is kept as given.
+    /// The value of an extension this library understands (subjectAltName, issuerAltName, keyUsage, extKeyUsage,
+    /// basicConstraints, subjectKeyIdentifier, authorityKeyIdentifier, nameConstraints, cRLDistributionPoints,
+    /// authorityInfoAccess, certificatePolicies, policyMappings, policyConstraints, inhibitAnyPolicy) is checked as
+    /// strictly as the decoder checks it; any other value is kept as given.
     /// <see cref="Offset"/> is -1 for an extension created this way.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="oid"/> is <see langword="null"/>.</exception>

@@ -4,7 +4,7 @@ using Pkcs10.Internal;
 namespace Pkcs10.Extensions;
 
 /// <summary>Typed views of the extensions this library understands; each validates strictly.</summary>
-public static class ExtensionDecoder
+public static partial class ExtensionDecoder
 {
     /// <summary>The most entries accepted in one SAN or EKU extension.</summary>
     public const int MaxEntries = 1024;
@@ -73,6 +73,10 @@ public static class ExtensionDecoder
             var reader = new DerReader(value, valueOffset);
             reader.ReadOctetString();
             reader.ThrowIfNotEmpty();
+        }
+        else
+        {
+            ValidatePkix(oid, value, valueOffset, context);
         }
     }
 

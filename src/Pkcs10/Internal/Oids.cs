@@ -284,4 +284,22 @@ internal static class Oids
 
     /// <summary>2.16.840.1.101.3.4.2.10</summary>
     public static ReadOnlySpan<byte> Sha3_512 => [0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x0A];
+
+    /// <summary>2.5.29.33</summary>
+    public static ReadOnlySpan<byte> PolicyMappings => [0x55, 0x1D, 0x21];
+
+    /// <summary>2.5.29.36</summary>
+    public static ReadOnlySpan<byte> PolicyConstraints => [0x55, 0x1D, 0x24];
+
+    /// <summary>2.5.29.54</summary>
+    public static ReadOnlySpan<byte> InhibitAnyPolicy => [0x55, 0x1D, 0x36];
+
+    /// <summary>2.5.29.32.0</summary>
+    public static ReadOnlySpan<byte> AnyPolicy => [0x55, 0x1D, 0x20, 0x00];
+
+    /// <summary>1.3.6.1.5.5.7.2.1</summary>
+    public static ReadOnlySpan<byte> CpsQualifier => [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x01];
+
+    /// <summary>1.3.6.1.5.5.7.2.2</summary>
+    public static ReadOnlySpan<byte> UserNoticeQualifier => [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x02];
 }

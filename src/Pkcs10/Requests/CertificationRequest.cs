@@ -435,104 +435,12 @@ public sealed partial class CertificationRequest
         }
     }
 
-    /// <summary>Where the validated Extensions SEQUENCE's content lies in the request, and how many extensions it holds.</summary>
-    private readonly record struct ExtensionsLayout(int Start, int Length, int Count);
+    // The extensionRequest value: Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension, validated by the shared reader.
+    private static ExtensionsLayout ReadExtensions(ReadOnlySpan<byte> value, int baseOffset, CertificationRequestDecoderOptions options, DecodeContext context) =>
+        ExtensionList.Read(value, baseOffset, options.MaxDepth, options.MaxItems, context, "extensionRequest holds no extensions (SEQUENCE SIZE (1..MAX))");
 
-    // Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension (RFC 5280 §4.1; RFC 2985 §5.4.2). Validates every
-    // extension (framing, critical flag, duplicates, and the values this library understands) without making
-    // objects: MaterialiseExtensions makes them when they are first asked for.
-    private static ExtensionsLayout ReadExtensions(ReadOnlySpan<byte> value, int baseOffset, CertificationRequestDecoderOptions options, DecodeContext context)
-    {
-        var reader = new DerReader(value, baseOffset, options.MaxDepth);
-        int start = reader.Offset;
-        DerReader seq = reader.ReadSequence();
-        reader.ThrowIfNotEmpty();
-        int contentStart = seq.Offset;
-        int contentLength = reader.Offset - contentStart;
-        if (!seq.HasData)
-        {
-            context.Deviation(Pkcs10ErrorCode.EmptySequence, "extensionRequest holds no extensions (SEQUENCE SIZE (1..MAX))", start);
-            return default;
-        }
-
-        // The OIDs seen so far, for the duplicate check: on the stack for the usual handful, on the heap beyond.
-        const int StackOids = 16;
-        Span<Range> seen = stackalloc Range[StackOids];
-        int count = 0;
-        while (seq.HasData)
-        {
-            int extOffset = seq.Offset;
-            if (count >= options.MaxItems)
-            {
-                ThrowTooMany(options.MaxItems, "extensions", extOffset);
-            }
-
-            DerReader ext = seq.ReadSequence(0x30);
-            ReadOnlySpan<byte> oid = ext.ReadObjectIdentifier();
-            int oidStart = ext.Offset - oid.Length - baseOffset;
-
-            // Only BOOLEAN or OCTET STRING can follow; when the octet is not BOOLEAN's, the OCTET STRING read
-            // below validates the header and reports exactly what IsNext would have.
-            if (ext.PeekIdentifierOctet() == 0x01)
-            {
-                int at = ext.Offset;
-                if (!context.ReadBoolean(ref ext))
-                {
-                    context.Deviation(Pkcs10ErrorCode.DefaultValueEncoded, "critical FALSE is the DEFAULT and must be omitted (X.690 §11.5)", at);
-                }
-            }
-
-            ReadOnlySpan<byte> extValue = ext.ReadOctetString(out int valueOffset);
-            ext.ThrowIfNotEmpty();
-
-            // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension.
-            for (int i = 0; i < count; i++)
-            {
-                if (value[seen[i]].SequenceEqual(oid))
-                {
-                    ThrowDuplicateExtension(oid, extOffset);
-                }
-            }
-
-            ExtensionDecoder.Validate(oid, extValue, valueOffset, context);
-            if (count == seen.Length)
-            {
-                Range[] grown = new Range[seen.Length * 2];
-                seen.CopyTo(grown);
-                seen = grown;
-            }
-
-            seen[count++] = new Range(oidStart, oidStart + oid.Length);
-        }
-
-        return new ExtensionsLayout(contentStart, contentLength, count);
-    }
-
-    // Re-reads the Extensions SEQUENCE that decoding validated, making one object per extension.
-    private CertificateExtension[] MaterialiseExtensions()
-    {
-        if (_extensionCount == 0)
-        {
-            return [];
-        }
-
-        var list = new CertificateExtension[_extensionCount];
-        var seq = new DerReader(RawData.Span.Slice(_extensionsStart, _extensionsLength), _extensionsStart);
-        for (int i = 0; i < list.Length; i++)
-        {
-            int extOffset = seq.Offset;
-            DerReader ext = seq.ReadSequence(0x30);
-            ReadOnlySpan<byte> oid = ext.ReadObjectIdentifier();
-            int oidStart = ext.Offset - oid.Length;
-
-            // Any non-zero octet: lenient decoding may have accepted a BER TRUE.
-            bool critical = ext.PeekIdentifierOctet() == 0x01 && ext.ReadContent(0x01, out _)[0] != 0;
-            ReadOnlySpan<byte> extValue = ext.ReadOctetString(out int valueOffset);
-            list[i] = new CertificateExtension(RawData, oidStart, oid.Length, critical, extValue.Length, extOffset, valueOffset);
-        }
-
-        return list;
-    }
+    private CertificateExtension[] MaterialiseExtensions() =>
+        ExtensionList.Materialise(RawData, new ExtensionsLayout(_extensionsStart, _extensionsLength, _extensionCount));
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void CheckVersion(long version, int offset, DecodeContext context)
@@ -553,9 +461,4 @@ public sealed partial class CertificationRequest
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void ThrowTooMany(int max, string what, int offset) =>
         ThrowHelper.Throw(Pkcs10ErrorCode.MaxElementsExceeded, $"more than {max} {what}", offset);
-
-    [DoesNotReturn]
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void ThrowDuplicateExtension(ReadOnlySpan<byte> oid, int offset) =>
-        ThrowHelper.Throw(Pkcs10ErrorCode.DuplicateExtension, $"extension {ObjectIdentifier.ToDotted(oid)} appears more than once (RFC 5280 §4.2)", offset);
 }
