@@ -30,73 +30,18 @@ internal static class DnsNameChecks
     public static bool IsBarePublicSuffix(string suffix) => !suffix.Contains('.', StringComparison.Ordinal) || s_multiLabelSuffixes.Contains(suffix);
 
     /// <summary>
-    /// The first syntax problem of a DNS name (wildcard characters are left to the wildcard rule), or
-    /// <see langword="null"/>: empty labels and leading/trailing dots, labels over 63 octets, names over 253,
-    /// characters outside letters, digits and hyphen, hyphens at a label's ends, U-labels where A-labels belong,
-    /// and "xn--" labels that are not valid Punycode.
+    /// The syntax problem of a dNSName, or <see langword="null"/>: the same host-name rules the SAN builder applies
+    /// (<see cref="Extensions.HostNameSyntax"/>: labels of letters, digits and hyphens, 1–63 characters, no trailing
+    /// dot, valid A-labels, at most 253 characters). Misplaced wildcards and IP addresses are left to their own rules.
     /// </summary>
-    public static (string Problem, string Alias)? FindProblem(string name)
+    public static string? FindProblem(string name)
     {
-        if (name.Length == 0)
+        if (LooksLikeIpAddress(name) || name.Replace("*.", "", StringComparison.Ordinal).Contains('*', StringComparison.Ordinal) ||
+            name.IndexOf("*.", 1, StringComparison.Ordinal) > 0)
         {
-            return ("is empty", "e_dnsname_empty_label");
+            return null;
         }
 
-        if (name.Length > 253)
-        {
-            return ($"is {name.Length} characters long (at most 253)", "e_dnsname_label_too_long");
-        }
-
-        string[] labels = name.Split('.');
-        for (int i = 0; i < labels.Length; i++)
-        {
-            string label = labels[i];
-            if (label.Length == 0)
-            {
-                return (i == labels.Length - 1 ? "ends with a dot" : "has an empty label", "e_dnsname_empty_label");
-            }
-
-            if (label.Length > 63)
-            {
-                return ($"has a {label.Length}-character label (at most 63)", "e_dnsname_label_too_long");
-            }
-
-            if (i == 0 && label == "*")
-            {
-                continue;
-            }
-
-            foreach (char c in label)
-            {
-                if (c > 0x7F)
-                {
-                    return ($"has the non-ASCII label '{label}': a dNSName holds A-labels (RFC 5280 §7.2)", "e_dnsname_bad_character_in_label");
-                }
-
-                if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '*')
-                {
-                    return ($"has the character '{c}' in label '{label}'", "e_dnsname_bad_character_in_label");
-                }
-            }
-
-            if (label[0] == '-' || label[^1] == '-')
-            {
-                return ($"has the label '{label}' starting or ending with a hyphen", "e_dnsname_bad_character_in_label");
-            }
-
-            if (label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
-            {
-                try
-                {
-                    _ = new IdnMapping { UseStd3AsciiRules = true }.GetUnicode(label);
-                }
-                catch (ArgumentException)
-                {
-                    return ($"has the label '{label}', which is not valid Punycode", "e_dnsname_bad_character_in_label");
-                }
-            }
-        }
-
-        return null;
+        return Extensions.HostNameSyntax.TryNormalizeDnsName(name, allowWildcard: true, out _, out string? error) ? null : error;
     }
 }

@@ -12,9 +12,9 @@ internal sealed class DnsNameSyntaxRule() : LintRule("csr.san.invalid_dns_name",
         IReadOnlyList<GeneralName> names = context.SubjectAlternativeNames;
         for (int i = 0; i < names.Count; i++)
         {
-            if (names[i].Type == GeneralNameType.DnsName && DnsNameChecks.FindProblem(names[i].Value) is (string problem, _))
+            if (names[i].Type == GeneralNameType.DnsName && DnsNameChecks.FindProblem(names[i].Value) is string problem)
             {
-                context.Report(this, $"dNSName \"{names[i].Value}\" {problem}", $"subjectAltName[{i}]", context.OffsetOf(names[i].RawData));
+                context.Report(this, $"dNSName \"{names[i].Value}\": {problem}", $"subjectAltName[{i}]", context.OffsetOf(names[i].RawData));
             }
         }
     }
