@@ -66,7 +66,25 @@ internal static class CliApp
         };
         lint.SetAction(r => LintCommand.Run(r.GetValue(lintFile)!, r.GetValue(lintJson), r.GetValue(lintLenient), r.GetValue(lintCa), output, error));
 
-        var root = new RootCommand("pkcs10: make, read, verify and match PKCS#10 certificate signing requests.") { inspect, verify, lint, create, match, speed };
+        var chainLeaf = new Argument<string>("LEAF") { Description = "The certificate to validate, PEM or DER; further certificates in a PEM file join the intermediates." };
+        var chainIntermediate = new Option<string[]>("--intermediate") { Description = "A file of untrusted intermediate certificates (repeatable; PEM bundles allowed)." };
+        var chainRoot = new Option<string[]>("--root") { Description = "A file of trust anchors (repeatable; PEM bundles allowed).", Required = true };
+        var chainCrl = new Option<string[]>("--crl") { Description = "A CRL, PEM or DER (repeatable); when any is given every certificate below the anchor must be covered." };
+        var chainTime = new Option<string?>("--time") { Description = "Validate at this ISO 8601 time (default: now)." };
+        var chainHost = new Option<string?>("--host") { Description = "The leaf must be valid for this DNS name." };
+        var chainIp = new Option<string?>("--ip") { Description = "The leaf must be valid for this IP address." };
+        var chainEmail = new Option<string?>("--email") { Description = "The leaf must be valid for this email address." };
+        var chainEku = new Option<string[]>("--eku") { Description = "A required purpose: serverAuth, clientAuth, ... or a dotted OID (repeatable)." };
+        var chainJson = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
+        var chain = new Command("chain", "Build and validate a certification path; exit 0 when a valid path exists, 1 when not, 2 on usage errors.")
+        {
+            chainLeaf, chainIntermediate, chainRoot, chainCrl, chainTime, chainHost, chainIp, chainEmail, chainEku, chainJson,
+        };
+        chain.SetAction(r => ChainCommand.Run(new ChainOptions(r.GetValue(chainLeaf)!, r.GetValue(chainIntermediate) ?? [], r.GetValue(chainRoot) ?? [],
+            r.GetValue(chainCrl) ?? [], r.GetValue(chainTime), r.GetValue(chainHost), r.GetValue(chainIp), r.GetValue(chainEmail), r.GetValue(chainEku) ?? [],
+            r.GetValue(chainJson)), output, error));
+
+        var root = new RootCommand("pkcs10: make, read, verify and match PKCS#10 certificate signing requests.") { inspect, verify, lint, create, match, speed, chain };
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
