@@ -372,7 +372,7 @@ public sealed partial class Certificate
     // longer than 20 octets". Real certificates break both (negative serials from sign-bit mistakes, zero in
     // test roots), so lenient decoding accepts them with a finding. 20 octets counts the magnitude: a positive
     // 160-bit serial needs a leading 0x00 and 21 content octets, which users must accept (as Go and webpki do).
-    private static void CheckSerial(ReadOnlySpan<byte> serial, int at, DecodeContext context)
+    internal static void CheckSerial(ReadOnlySpan<byte> serial, int at, DecodeContext context)
     {
         if ((serial[0] & 0x80) != 0)
         {
@@ -392,7 +392,7 @@ public sealed partial class Certificate
 
     // Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime } (RFC 5280 §4.1.2.5): UTCTime through 2049,
     // GeneralizedTime from 2050, both in the DER form with seconds and Z; GeneralizedTime without fractions.
-    private static DateTimeOffset ReadTime(ref DerReader reader, DecodeContext context)
+    internal static DateTimeOffset ReadTime(ref DerReader reader, DecodeContext context)
     {
         int at = reader.Offset;
         int identifier = reader.PeekIdentifierOctet();
