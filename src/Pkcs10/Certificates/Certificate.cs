@@ -372,7 +372,7 @@ public sealed partial class Certificate
     // longer than 20 octets". Real certificates break both (negative serials from sign-bit mistakes, zero in
     // test roots), so lenient decoding accepts them with a finding. 20 octets counts the magnitude: a positive
     // 160-bit serial needs a leading 0x00 and 21 content octets, which users must accept (as Go and webpki do).
-    internal static void CheckSerial(ReadOnlySpan<byte> serial, int at, DecodeContext context)
+    private static void CheckSerial(ReadOnlySpan<byte> serial, int at, DecodeContext context)
     {
         if ((serial[0] & 0x80) != 0)
         {

@@ -140,9 +140,10 @@ public sealed partial class CertificateRevocationList
         ref bool entryExtensions, ref bool unknownCritical)
     {
         DerReader entry = revoked.ReadSequence(0x30);
-        int serialAt = entry.Offset;
-        ReadOnlySpan<byte> serial = entry.ReadIntegerBytes(out _);
-        Certificate.CheckSerial(serial, serialAt, context);
+        // userCertificate: any minimal INTEGER. Unlike a certificate's serial (RFC 5280 §4.1.2.2), negative, zero and
+        // over-long values are not even findings here: refusing the CRL would make such certificates unrevocable,
+        // and the entry only has to equal the certificate's serial byte for byte (PKITS 4.4.17 lists a negative one).
+        _ = entry.ReadIntegerBytes(out _);
         _ = Certificate.ReadTime(ref entry, context);
         if (entry.HasData)
         {

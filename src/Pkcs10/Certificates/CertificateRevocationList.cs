@@ -96,10 +96,10 @@ public sealed partial class CertificateRevocationList
     public IReadOnlyList<DecodeFinding> Findings => _context.Findings;
 
     /// <summary>The cRLNumber extension's INTEGER content octets (RFC 5280 §5.2.3), or <see langword="null"/> when absent.</summary>
-    public ReadOnlyMemory<byte>? CrlNumber => _parts.CrlNumberStart < 0 ? null : RawData.Slice(_parts.CrlNumberStart, _parts.CrlNumberLength);
+    public ReadOnlyMemory<byte>? CrlNumber => _parts.CrlNumberStart < 0 ? (ReadOnlyMemory<byte>?)null : RawData.Slice(_parts.CrlNumberStart, _parts.CrlNumberLength);
 
     /// <summary>The deltaCRLIndicator extension's BaseCRLNumber content octets (RFC 5280 §5.2.4), or <see langword="null"/> for a complete CRL.</summary>
-    public ReadOnlyMemory<byte>? BaseCrlNumber => _parts.BaseCrlNumberStart < 0 ? null : RawData.Slice(_parts.BaseCrlNumberStart, _parts.BaseCrlNumberLength);
+    public ReadOnlyMemory<byte>? BaseCrlNumber => _parts.BaseCrlNumberStart < 0 ? (ReadOnlyMemory<byte>?)null : RawData.Slice(_parts.BaseCrlNumberStart, _parts.BaseCrlNumberLength);
 
     /// <summary>Whether this is a delta CRL (it carries the deltaCRLIndicator extension).</summary>
     public bool IsDelta => _parts.BaseCrlNumberStart >= 0;

@@ -8,8 +8,7 @@ public sealed class CrlDecoderOptions
 
     /// <summary>
     /// Lenient decoding: accepts the deviations real CAs produce and reports each one in
-    /// <see cref="CertificateRevocationList.Findings"/> with its offset — an explicit v1 version, a revoked serial
-    /// number that is negative, zero or longer than 20 octets, an encoded DEFAULT, a BER BOOLEAN, unsorted SET OF,
+    /// <see cref="CertificateRevocationList.Findings"/> with its offset — an explicit v1 version, an encoded DEFAULT, a BER BOOLEAN, unsorted SET OF,
     /// an empty issuer, an empty revokedCertificates list, a GeneralizedTime before 2050 or with fractional seconds,
     /// extensions in a v1 CRL, a cRLNumber longer than 20 octets or marked critical, a non-critical deltaCRLIndicator.
     /// A signature algorithm that differs inside and outside the TBSCertList is rejected even here.
