@@ -392,7 +392,7 @@ public sealed partial class Certificate
 
     // Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime } (RFC 5280 §4.1.2.5): UTCTime through 2049,
     // GeneralizedTime from 2050, both in the DER form with seconds and Z; GeneralizedTime without fractions.
-    private static DateTimeOffset ReadTime(ref DerReader reader, DecodeContext context)
+    internal static DateTimeOffset ReadTime(ref DerReader reader, DecodeContext context)
     {
         int at = reader.Offset;
         int identifier = reader.PeekIdentifierOctet();

@@ -304,37 +304,7 @@ public static partial class ExtensionDecoder
             bool hasName = false, hasIssuer = false;
             if (point.IsNext(0xA0))
             {
-                // [0] is EXPLICIT because DistributionPointName is a CHOICE (X.680 §31.2.7).
-                DerReader name = point.ReadExplicit(0);
-                int at = name.Offset;
-                if (name.IsNext(0xA0))
-                {
-                    DerReader names = name.ReadSequence(0xA0);
-                    fullName = ReadGeneralNamesContent(ref names, source, offset, materialise, at, "fullName");
-                }
-                else
-                {
-                    // nameRelativeToCRLIssuer [1] RelativeDistinguishedName: a SET OF AttributeTypeAndValue, sorted.
-                    DerReader probe = name;
-                    int length = probe.PeekEncodedValue().Length;
-                    DerReader rdn = context.ReadSetOf(ref name, 0xA1);
-                    if (!rdn.HasData)
-                    {
-                        ThrowHelper.Throw(Pkcs10ErrorCode.InvalidName, "an RDN must hold at least one attribute (SET SIZE (1..MAX))", at);
-                    }
-
-                    while (rdn.HasData)
-                    {
-                        DerReader atv = rdn.ReadSequence(0x30);
-                        atv.ReadObjectIdentifier();
-                        atv.ReadEncodedValue();
-                        atv.ThrowIfNotEmpty();
-                    }
-
-                    relative = materialise ? source.Slice(at - offset, length) : null;
-                }
-
-                name.ThrowIfNotEmpty();
+                ReadDistributionPointName(ref point, source, offset, context, materialise, out fullName, out relative);
                 hasName = true;
             }
 
@@ -364,6 +334,47 @@ public static partial class ExtensionDecoder
         }
 
         return list;
+    }
+
+    // distributionPoint [0] DistributionPointName (RFC 5280 §4.2.1.13), shared with issuingDistributionPoint (§5.2.5):
+    // DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RelativeDistinguishedName }
+    private static void ReadDistributionPointName(ref DerReader point, ReadOnlyMemory<byte> source, int offset, DecodeContext context, bool materialise,
+        out List<GeneralName>? fullName, out ReadOnlyMemory<byte>? relative)
+    {
+        fullName = null;
+        relative = null;
+
+        // [0] is EXPLICIT because DistributionPointName is a CHOICE (X.680 §31.2.7).
+        DerReader name = point.ReadExplicit(0);
+        int at = name.Offset;
+        if (name.IsNext(0xA0))
+        {
+            DerReader names = name.ReadSequence(0xA0);
+            fullName = ReadGeneralNamesContent(ref names, source, offset, materialise, at, "fullName");
+        }
+        else
+        {
+            // nameRelativeToCRLIssuer [1] RelativeDistinguishedName: a SET OF AttributeTypeAndValue, sorted.
+            DerReader probe = name;
+            int length = probe.PeekEncodedValue().Length;
+            DerReader rdn = context.ReadSetOf(ref name, 0xA1);
+            if (!rdn.HasData)
+            {
+                ThrowHelper.Throw(Pkcs10ErrorCode.InvalidName, "an RDN must hold at least one attribute (SET SIZE (1..MAX))", at);
+            }
+
+            while (rdn.HasData)
+            {
+                DerReader atv = rdn.ReadSequence(0x30);
+                atv.ReadObjectIdentifier();
+                atv.ReadEncodedValue();
+                atv.ThrowIfNotEmpty();
+            }
+
+            relative = materialise ? source.Slice(at - offset, length) : null;
+        }
+
+        name.ThrowIfNotEmpty();
     }
 
     private static List<AccessDescription>? ReadAuthorityInformationAccess(ReadOnlySpan<byte> value, ReadOnlyMemory<byte> source, int offset, bool materialise)

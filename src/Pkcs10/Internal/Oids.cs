@@ -108,6 +108,27 @@ internal static class Oids
     /// <summary>2.5.29.31</summary>
     public static ReadOnlySpan<byte> CrlDistributionPoints => [0x55, 0x1D, 0x1F];
 
+    /// <summary>2.5.29.20 (cRLNumber)</summary>
+    public static ReadOnlySpan<byte> CrlNumber => [0x55, 0x1D, 0x14];
+
+    /// <summary>2.5.29.21 (reasonCode)</summary>
+    public static ReadOnlySpan<byte> ReasonCode => [0x55, 0x1D, 0x15];
+
+    /// <summary>2.5.29.24 (invalidityDate)</summary>
+    public static ReadOnlySpan<byte> InvalidityDate => [0x55, 0x1D, 0x18];
+
+    /// <summary>2.5.29.27 (deltaCRLIndicator)</summary>
+    public static ReadOnlySpan<byte> DeltaCrlIndicator => [0x55, 0x1D, 0x1B];
+
+    /// <summary>2.5.29.28 (issuingDistributionPoint)</summary>
+    public static ReadOnlySpan<byte> IssuingDistributionPoint => [0x55, 0x1D, 0x1C];
+
+    /// <summary>2.5.29.29 (certificateIssuer)</summary>
+    public static ReadOnlySpan<byte> CertificateIssuer => [0x55, 0x1D, 0x1D];
+
+    /// <summary>2.5.29.46 (freshestCRL)</summary>
+    public static ReadOnlySpan<byte> FreshestCrl => [0x55, 0x1D, 0x2E];
+
     /// <summary>1.3.6.1.5.5.7.1.1</summary>
     public static ReadOnlySpan<byte> AuthorityInfoAccess => [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x01];
 
