@@ -14,7 +14,7 @@ public sealed record LimboOutcome(string Result, string Context);
 public static class LimboEvaluator
 {
     /// <summary>Features this harness does not implement; cases carrying one are SKIPPED.</summary>
-    public static IReadOnlySet<string> UnsupportedFeatures { get; } = new HashSet<string>(StringComparer.Ordinal) { "has-crl" };
+    public static IReadOnlySet<string> UnsupportedFeatures { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Evaluates <paramref name="testcase"/>; <paramref name="now"/> stands in for a null validation_time.</summary>
     public static LimboOutcome Evaluate(LimboCase testcase, DateTimeOffset now) => Run(testcase, now).Outcome;
@@ -58,6 +58,18 @@ public static class LimboEvaluator
         List<Certificate> anchors = DecodeAll(testcase.TrustedCerts, "trusted", undecodable, CertificateDecoderOptions.Lenient);
         List<Certificate> pool = DecodeAll(testcase.UntrustedIntermediates, "intermediate", undecodable, CertificateDecoderOptions.Strict);
 
+        var crls = new List<CertificateRevocationList>();
+        foreach (string pem in testcase.Crls)
+        {
+            if (!CertificateRevocationList.TryLoad(System.Text.Encoding.ASCII.GetBytes(pem), out CertificateRevocationList? crl, out Pkcs10Exception? crlError))
+            {
+                // A CRL this library refuses cannot cover anything; with revocation required, that fails the path.
+                return (new LimboOutcome("FAILURE", "CRL: " + crlError.Message), null);
+            }
+
+            crls.Add(crl);
+        }
+
         bool server = testcase.ValidationKind == "SERVER";
         var purposes = testcase.ExtendedKeyUsage.Count > 0
             ? testcase.ExtendedKeyUsage.Select(KeyPurposeOid).ToList()
@@ -80,6 +92,7 @@ public static class LimboEvaluator
             PeerNames = names,
             RequiredKeyUsage = testcase.KeyUsage.Aggregate(KeyUsageFlags.None, (acc, k) => acc | KeyUsageFlag(k)),
             MaximumIntermediates = testcase.MaxChainDepth ?? 8,
+            Crls = crls,
         };
 
         ChainResult result = new ChainBuilder(anchors, pool).Build(leaf, policy);

@@ -59,13 +59,21 @@ public sealed class ChainBuilder
     {
         ArgumentNullException.ThrowIfNull(leaf);
         ArgumentNullException.ThrowIfNull(policy);
-        var state = new SearchState(policy);
+        return BuildCore(FactsFor(leaf), policy, requiredAnchor: null, crlDepth: 0);
+    }
+
+    // `requiredAnchor` restricts the search to one anchor (a CRL signer's path must end at the anchor of the
+    // path whose revocation it decides, RFC 5280 §6.3.3 (f)); `crlDepth` counts such nested searches.
+    private ChainResult BuildCore(CertificateFacts leafFacts, ChainPolicy policy, CertificateFacts? requiredAnchor, int crlDepth)
+    {
+        var state = new SearchState(policy, new CrlSignerResolver(this, policy, crlDepth)) { RequiredAnchor = requiredAnchor };
         var validator = new PathValidator(policy, state);
-        CertificateFacts leafFacts = FactsFor(leaf);
+        Certificate leaf = leafFacts.Certificate;
         var path = new List<CertificateFacts> { leafFacts };
 
         bool found;
-        if (Array.Find(_anchors, a => a.Certificate.RawData.Span.SequenceEqual(leaf.RawData.Span)) is not null)
+        if (Array.Find(_anchors, a => a.Certificate.RawData.Span.SequenceEqual(leaf.RawData.Span)) is { } self &&
+            (requiredAnchor is null || ReferenceEquals(self, requiredAnchor)))
         {
             // The leaf itself is trusted: the path is the leaf alone.
             found = Complete(path, validator, state);
@@ -84,13 +92,36 @@ public sealed class ChainBuilder
         return new ChainResult([], Rank(state), state.Attempts, work, null);
     }
 
+    /// <summary>Certificates named <paramref name="subject"/> among the anchors and intermediates.</summary>
+    internal IEnumerable<(CertificateFacts Facts, bool Anchor)> WithSubject(Names.DistinguishedName subject)
+    {
+        string key = ChainNames.Key(subject);
+        foreach ((Dictionary<string, List<CertificateFacts>> index, bool anchor) in new[] { (_anchorsBySubject, true), (_poolBySubject, false) })
+        {
+            if (index.TryGetValue(key, out List<CertificateFacts>? list))
+            {
+                foreach (CertificateFacts f in list)
+                {
+                    if (ChainNames.Equal(f.Certificate.Subject, subject))
+                    {
+                        yield return (f, anchor);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="signer"/> has a valid path to <paramref name="anchor"/> under <paramref name="policy"/>.</summary>
+    internal bool ValidatesTo(CertificateFacts signer, CertificateFacts anchor, ChainPolicy policy, int crlDepth) =>
+        BuildCore(signer, policy, anchor, crlDepth).IsValid;
+
     // Depth-first search from the last certificate of `path`. `logicalIntermediates` counts the non-self-issued
     // intermediates already on the path.
     private bool Search(List<CertificateFacts> path, int logicalIntermediates, ChainPolicy policy, PathValidator validator, SearchState state)
     {
         CertificateFacts current = path[^1];
         int depth = path.Count;
-        List<(CertificateFacts Facts, bool Anchor)> candidates = Candidates(current);
+        List<(CertificateFacts Facts, bool Anchor)> candidates = Candidates(current, state.RequiredAnchor);
         if (candidates.Count == 0)
         {
             Fail(state, path, ChainErrorCode.NoIssuerFound,
@@ -207,11 +238,16 @@ public sealed class ChainBuilder
         return status;
     }
 
-    private List<(CertificateFacts, bool)> Candidates(CertificateFacts current)
+    private List<(CertificateFacts, bool)> Candidates(CertificateFacts current, CertificateFacts? requiredAnchor)
     {
         var result = new List<(CertificateFacts, bool)>();
         string key = ChainNames.Key(current.Certificate.Issuer);
         Add(result, _anchorsBySubject, key, current, anchor: true);
+        if (requiredAnchor is not null)
+        {
+            result.RemoveAll(x => !ReferenceEquals(x.Item1, requiredAnchor));
+        }
+
         Add(result, _poolBySubject, key, current, anchor: false);
         return result;
     }
@@ -300,7 +336,7 @@ public sealed class ChainBuilder
 
     private CertificateFacts FactsFor(Certificate certificate)
     {
-        foreach (CertificateFacts f in _pool)
+        foreach (CertificateFacts f in _pool.Concat(_anchors))
         {
             if (ReferenceEquals(f.Certificate, certificate))
             {

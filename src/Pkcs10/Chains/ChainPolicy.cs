@@ -1,3 +1,4 @@
+using Pkcs10.Certificates;
 using Pkcs10.Extensions;
 using Pkcs10.Signatures;
 
@@ -50,6 +51,15 @@ public sealed class ChainPolicy
     /// <summary>Limits on the work of one search.</summary>
     public ChainBudget Budget { get; init; } = ChainBudget.Default;
 
+    /// <summary>CRLs to check revocation against (see <see cref="Revocation"/>).</summary>
+    public IReadOnlyList<CertificateRevocationList> Crls { get; init; } = [];
+
+    /// <summary>
+    /// How revocation is checked. <see langword="null"/> (the default) means <see cref="RevocationMode.None"/>
+    /// when <see cref="Crls"/> is empty and <see cref="RevocationMode.RequireCoverage"/> when CRLs are supplied.
+    /// </summary>
+    public RevocationMode? Revocation { get; init; }
+
     /// <summary>The smallest RSA modulus accepted anywhere on the path, in bits. Default 2,048.</summary>
     public int MinimumRsaKeyBits { get; init; } = 2048;
 
@@ -83,4 +93,6 @@ public sealed class ChainPolicy
 
     /// <summary>The engine for signature checks.</summary>
     public VerificationEngine Engine { get; init; }
+
+    internal RevocationMode EffectiveRevocation => Revocation ?? (Crls.Count == 0 ? RevocationMode.None : RevocationMode.RequireCoverage);
 }

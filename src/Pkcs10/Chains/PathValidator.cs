@@ -136,7 +136,7 @@ internal sealed class PathValidator
                 return key;
             }
 
-            if (SearchState.CheckRevocation(path, k) is { } revoked)
+            if (_state.CheckRevocation(path, k) is { } revoked)
             {
                 return revoked;
             }

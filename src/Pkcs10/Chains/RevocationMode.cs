@@ -1,6 +1,6 @@
 namespace Pkcs10.Chains;
 
-/// <summary>How <see cref="ChainBuilder"/> treats revocation, given the CRLs in the policy's CRLs.</summary>
+/// <summary>How <see cref="ChainBuilder"/> treats revocation, given the CRLs in <see cref="ChainPolicy.Crls"/>.</summary>
 public enum RevocationMode
 {
     /// <summary>No revocation checking, even when CRLs are supplied.</summary>

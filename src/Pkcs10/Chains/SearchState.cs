@@ -6,12 +6,14 @@ namespace Pkcs10.Chains;
 internal sealed class SearchState
 {
     private readonly ChainPolicy _policy;
+    private readonly RevocationChecker _revocation;
     private int _nameBudget;
 
-    public SearchState(ChainPolicy policy)
+    public SearchState(ChainPolicy policy, CrlSignerResolver signers)
     {
         _policy = policy;
         _nameBudget = policy.Budget.MaxNameConstraintComparisons;
+        _revocation = new RevocationChecker(policy, signers);
     }
 
     public int SignatureChecks { get; set; }
@@ -27,6 +29,9 @@ internal sealed class SearchState
 
     public List<PathAttempt> Attempts { get; } = [];
 
+    /// <summary>When set, the only trust anchor a path may end at.</summary>
+    public CertificateFacts? RequiredAnchor { get; init; }
+
     /// <summary>A description of the first name-constraint violation, or <see langword="null"/>.</summary>
     public string? CheckNameConstraints(CertificateFacts facts, NameConstraints constraints, bool isLeaf)
     {
@@ -41,5 +46,5 @@ internal sealed class SearchState
     }
 
     /// <summary>Revocation of certificate <paramref name="depth"/> of <paramref name="path"/> (its issuer is the next one).</summary>
-    public static ChainError? CheckRevocation(IReadOnlyList<CertificateFacts> path, int depth) => null;
+    public ChainError? CheckRevocation(IReadOnlyList<CertificateFacts> path, int depth) => _revocation.Check(path, depth);
 }

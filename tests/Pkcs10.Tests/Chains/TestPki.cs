@@ -5,12 +5,12 @@ using Pkcs10.Certificates;
 namespace Pkcs10.Tests.Chains;
 
 /// <summary>Makes small PKIs with the BCL's CertificateRequest, for chain tests and the X509Chain differential.</summary>
-internal static class TestPki
+public static class TestPki
 {
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>A certificate with the key that issued it and the BCL object (private key attached).</summary>
-    internal sealed record Issued(Certificate Certificate, X509Certificate2 Bcl, AsymmetricAlgorithm Key)
+    public sealed record Issued(Certificate Certificate, X509Certificate2 Bcl, AsymmetricAlgorithm Key)
     {
         public string Name => Certificate.Subject.ToString();
     }
