@@ -94,10 +94,10 @@ public sealed partial class Certificate
     public SubjectPublicKeyInfo PublicKey => _publicKey ??= new SubjectPublicKeyInfo(RawData, _publicKeyLayout);
 
     /// <summary>The issuerUniqueID BIT STRING's data octets, or <see langword="null"/> when absent (v2 and v3 only).</summary>
-    public ReadOnlyMemory<byte>? IssuerUniqueId => _parts.IssuerUidStart < 0 ? null : RawData.Slice(_parts.IssuerUidStart, _parts.IssuerUidLength);
+    public ReadOnlyMemory<byte>? IssuerUniqueId => _parts.IssuerUidStart < 0 ? (ReadOnlyMemory<byte>?)null : RawData.Slice(_parts.IssuerUidStart, _parts.IssuerUidLength);
 
     /// <summary>The subjectUniqueID BIT STRING's data octets, or <see langword="null"/> when absent (v2 and v3 only).</summary>
-    public ReadOnlyMemory<byte>? SubjectUniqueId => _parts.SubjectUidStart < 0 ? null : RawData.Slice(_parts.SubjectUidStart, _parts.SubjectUidLength);
+    public ReadOnlyMemory<byte>? SubjectUniqueId => _parts.SubjectUidStart < 0 ? (ReadOnlyMemory<byte>?)null : RawData.Slice(_parts.SubjectUidStart, _parts.SubjectUidLength);
 
     /// <summary>Whether the <c>[3] extensions</c> field was present.</summary>
     public bool HasExtensionsField { get; }

@@ -309,6 +309,11 @@ public sealed class CertificateTests
         Assert.Equal([0xAB], cert.IssuerUniqueId!.Value.ToArray());
         Assert.Equal([0xCD, 0xEF], cert.SubjectUniqueId!.Value.ToArray());
         Assert.Equal(SignatureStatus.Valid, cert.CheckSignature(cert));
+
+        // Absent unique identifiers are null, not empty (a `? null : memory` conditional would make them empty).
+        Certificate none = Certificate.Decode(new TestCertificateBuilder { VersionField = Convert.FromHexString("A003020101"), Extensions = null }.Build());
+        Assert.Null(none.IssuerUniqueId);
+        Assert.Null(none.SubjectUniqueId);
     }
 
     [Theory]
