@@ -277,6 +277,44 @@ public class CertificateIssuerTests
     }
 
     [Fact]
+    public async Task EmptySubject_MakesSanCritical_WithIssueAsync()
+    {
+        CertificateIssuer ca = IntermediateIssuer(rsa: false);
+        CertificationRequest request = new CertificationRequestBuilder().SetPublicKey(Key(false, 2))
+            .AddSubjectAlternativeNames(new GeneralNamesBuilder().AddDnsName("empty.example.com"))
+            .Sign(SignerFor(Key(false, 2)));
+
+        IssuanceResult result = await ca.IssueAsync(request, IssuanceProfile.TlsServer, Options, TestContext.Current.CancellationToken);
+
+        Certificate cert = Check(result.EnsureIssued(), ca.CaCertificate);
+        Assert.True(cert.Subject.IsEmpty);
+        Assert.Equal("2.5.29.17 critical " + San(n => n.AddDnsName("empty.example.com")), Describe(cert)[3]);
+        Assert.Contains(new IssuanceDecision("subjectAltName", IssuanceAction.Taken, "critical, dns:empty.example.com"), result.Report.Decisions);
+    }
+
+    [Fact]
+    public void CallerSubjectAndNames_ReplaceTheRequests()
+    {
+        CertificateIssuer ca = IntermediateIssuer(rsa: false);
+        CertificationRequest request = Request(Key(false, 2), "CN=alice", b => b.AddSubjectAlternativeNames(new GeneralNamesBuilder().AddEmailAddress("alice@example.com")));
+        IssuanceOptions options = Options with
+        {
+            Subject = DistinguishedName.Parse("CN=bob,O=Example"),
+            SubjectAlternativeNames = new GeneralNamesBuilder().AddEmailAddress("bob@example.com"),
+        };
+
+        IssuanceResult result = ca.Issue(request, IssuanceProfile.TlsClient with { SubjectAltNamePolicy = SubjectAltNamePolicy.Override }, options);
+
+        Certificate cert = Check(result.EnsureIssued(), ca.CaCertificate);
+        Assert.Equal("CN=bob,O=Example", cert.Subject.ToString());
+        Assert.Equal(["bob@example.com"], cert.SubjectAlternativeNames!.Select(n => n.Value));
+        Assert.Equal(new IssuanceDecision("subject", IssuanceAction.Changed, "requested CN=alice; issued CN=bob,O=Example, given by the caller"), result.Report.Decisions[0]);
+        Assert.Contains(new IssuanceDecision("subjectAltName", IssuanceAction.Changed, "requested email:alice@example.com; issued email:bob@example.com, given by the caller"),
+            result.Report.Decisions);
+        Assert.Throws<ArgumentException>(() => ca.Issue(request, IssuanceProfile.TlsClient with { SubjectAltNamePolicy = SubjectAltNamePolicy.Override }, Options));
+    }
+
+    [Fact]
     public void Report_IsExact_ForCaTrueExtraEkuAndOutOfDomainSan()
     {
         CertificateIssuer ca = IntermediateIssuer(rsa: false);
