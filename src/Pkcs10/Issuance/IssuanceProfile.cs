@@ -108,7 +108,11 @@ public sealed record IssuanceProfile
     /// <summary>The OIDs of other requested extensions that are copied into the certificate as requested; all others are dropped.</summary>
     public IReadOnlyList<string> AllowedRequestedExtensions { get; init; } = [];
 
-    /// <summary>The validity in days when <see cref="IssuanceOptions.ValidityDays"/> does not say.</summary>
+    /// <summary>
+    /// The validity in days when <see cref="IssuanceOptions.ValidityDays"/> does not say. A validity of n days gives
+    /// notAfter = notBefore + n days − 1 second, because RFC 5280 §4.1.2.5 counts both ends (so a 398-day certificate
+    /// really lasts 398 days, as CA/B BR §6.3.2 counts them).
+    /// </summary>
     public int DefaultValidityDays { get; init; } = 365;
 
     /// <summary>The longest validity in days; a longer request is shortened and reported.</summary>
