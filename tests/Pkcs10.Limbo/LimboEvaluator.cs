@@ -93,6 +93,9 @@ public static class LimboEvaluator
             RequiredKeyUsage = testcase.KeyUsage.Aggregate(KeyUsageFlags.None, (acc, k) => acc | KeyUsageFlag(k)),
             MaximumIntermediates = testcase.MaxChainDepth ?? 8,
             Crls = crls,
+
+            // The webpki namespace tests the CA/Browser Forum profile on top of RFC 5280; the others test RFC 5280 alone.
+            WebPki = testcase.Id.StartsWith("webpki::", StringComparison.Ordinal),
         };
 
         ChainResult result = new ChainBuilder(anchors, pool).Build(leaf, policy);

@@ -66,6 +66,12 @@ public enum ChainErrorCode
     /// <summary>The search used up its work budget (<see cref="ChainBudget"/>) before finding a valid path.</summary>
     BudgetExceeded,
 
-    /// <summary>A certificate is malformed in a way decoding did not catch (an extension's value, a profile rule of RFC 5280).</summary>
+    /// <summary>A certificate is malformed in a way decoding did not catch (an extension's value).</summary>
     MalformedCertificate,
+
+    /// <summary>
+    /// A certificate breaks a rule of the RFC 5280 certificate profile (<see cref="ChainPolicy.EnforceRfc5280Profile"/>) or,
+    /// with <see cref="ChainPolicy.WebPki"/>, of the CA/Browser Forum Baseline Requirements.
+    /// </summary>
+    ProfileViolation,
 }

@@ -91,6 +91,31 @@ public sealed class ChainPolicy
     /// </summary>
     public bool EnforceAnchorConstraints { get; init; } = true;
 
+    /// <summary>
+    /// Whether the MUSTs of the RFC 5280 certificate profile that matter to relying parties are enforced on the path
+    /// (default <see langword="true"/>): authorityKeyIdentifier present (except in self-signed certificates), with a
+    /// keyIdentifier and non-critical; subjectKeyIdentifier present in CA certificates and non-critical;
+    /// basicConstraints critical in CA certificates; nameConstraints only in CA certificates, and critical unless
+    /// <see cref="WebPki"/> is set (the Baseline Requirements allow it non-critical);
+    /// policyConstraints critical; subjectAltName critical when the subject is empty; keyCertSign only with cA TRUE.
+    /// </summary>
+    public bool EnforceRfc5280Profile { get; init; } = true;
+
+    /// <summary>
+    /// Whether the CA/Browser Forum Baseline Requirements for TLS certificates apply on top of RFC 5280 (default
+    /// <see langword="false"/>): the leaf is not a CA, has an extendedKeyUsage that is non-critical and without
+    /// anyExtendedKeyUsage, its commonName (if any) is one of its subjectAltNames, its subjectAltName is not
+    /// critical when the subject is not empty; the trust anchor has no extendedKeyUsage; keys are RSA with a
+    /// modulus a multiple of 8 bits or ECDSA on P-256, P-384 or P-521 (no DSA, no P-192).
+    /// </summary>
+    public bool WebPki { get; init; }
+
+    /// <summary>
+    /// Whether the leaf may be a CA certificate (basicConstraints cA TRUE). Default <see langword="true"/> unless
+    /// <see cref="WebPki"/> is set, where a CA certificate is never an end entity.
+    /// </summary>
+    public bool? AllowCaLeaf { get; init; }
+
     /// <summary>The engine for signature checks.</summary>
     public VerificationEngine Engine { get; init; }
 

@@ -70,5 +70,7 @@ internal sealed class CrlSignerResolver
         EnforceAnchorConstraints = _policy.EnforceAnchorConstraints,
         Engine = _policy.Engine,
         RequiredKeyUsage = KeyUsageFlags.CrlSign,
+        EnforceRfc5280Profile = _policy.EnforceRfc5280Profile,
+        AllowCaLeaf = true,
     };
 }

@@ -84,7 +84,9 @@ internal static class NameConstraintMatcher
     /// <param name="forExclusion">Whether the subtree is excluded (a wildcard matches when any of its names would) or permitted (when all would).</param>
     public static SubtreeMatch MatchDns(string name, string constraint, bool forExclusion)
     {
-        if (!TryPrepareDomainConstraint(constraint, out string? c, out bool dotForm))
+        // A dNSName constraint is a domain name (RFC 5280 §4.2.1.10): unlike rfc822Name and URI constraints it has no
+        // leading-period form, so ".example.com" is malformed (as webpki and x509-limbo hold).
+        if (!TryPrepareDomainConstraint(constraint, out string? c, out bool dotForm) || dotForm)
         {
             return SubtreeMatch.MalformedConstraint;
         }

@@ -68,9 +68,22 @@ internal sealed class PathValidator
                 return Error(ChainErrorCode.UnknownCriticalExtension, $"{Describe(c)} has critical extension {oid}, which is not processed", depth, c);
             }
         }
-        else if (facts.BasicConstraints is { CertificateAuthority: false })
+        else
         {
-            return Error(ChainErrorCode.NotCertificateAuthority, $"trust anchor {Describe(c)} has basicConstraints cA FALSE", depth, c);
+            if (facts.BasicConstraints is { CertificateAuthority: false })
+            {
+                return Error(ChainErrorCode.NotCertificateAuthority, $"trust anchor {Describe(c)} has basicConstraints cA FALSE", depth, c);
+            }
+
+            if (facts.UnknownCritical is { } oid)
+            {
+                return Error(ChainErrorCode.UnknownCriticalExtension, $"trust anchor {Describe(c)} has critical extension {oid}, which is not processed", depth, c);
+            }
+
+            if (ProfileChecks.Check(facts, depth, ProfileChecks.Role.Anchor, _policy) is { } profile)
+            {
+                return profile;
+            }
         }
 
         return CheckIntermediatePurpose(facts, depth);
@@ -82,7 +95,7 @@ internal sealed class PathValidator
         ValidPolicies = null;
         int n = path.Count - 1;
         CertificateFacts anchor = path[n];
-        if (CheckIssuer(anchor, n, isAnchor: true) is { } anchorError)
+        if (n > 0 && CheckIssuer(anchor, n, isAnchor: true) is { } anchorError)
         {
             return anchorError;
         }
@@ -118,6 +131,11 @@ internal sealed class PathValidator
             if (facts.Malformed is { } why)
             {
                 return Error(ChainErrorCode.MalformedCertificate, $"{Describe(c)}: {why}", k, c);
+            }
+
+            if (ProfileChecks.Check(facts, k, leaf ? ProfileChecks.Role.Leaf : ProfileChecks.Role.Intermediate, _policy) is { } profile)
+            {
+                return profile;
             }
 
             // (a)(1) the signature was checked while building; the algorithm policy applies here.
@@ -268,6 +286,11 @@ internal sealed class PathValidator
             if (CheckValidity(leaf, 0) is { } validity)
             {
                 return validity;
+            }
+
+            if (ProfileChecks.Check(leafFacts, 0, ProfileChecks.Role.Leaf, _policy) is { } profile)
+            {
+                return profile;
             }
         }
 

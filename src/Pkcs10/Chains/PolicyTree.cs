@@ -231,12 +231,24 @@ internal sealed class PolicyTree
             return null;
         }
 
+        // Policies are reported in the trust anchor's domain, before any mapping: for each surviving leaf node, the
+        // policy of its topmost ancestor that is not anyPolicy (anyPolicy when every one is). That is PKITS's
+        // user-constrained-policy-set, which the initial policy set is expressed in.
         var result = new List<string>();
         foreach (Node node in _levels[n])
         {
-            if (!result.Contains(node.ValidPolicy))
+            string policy = AnyPolicy;
+            for (Node? x = node; x?.Parent is not null; x = x.Parent)
             {
-                result.Add(node.ValidPolicy);
+                if (x.ValidPolicy != AnyPolicy)
+                {
+                    policy = x.ValidPolicy;
+                }
+            }
+
+            if (!result.Contains(policy))
+            {
+                result.Add(policy);
             }
         }
 
