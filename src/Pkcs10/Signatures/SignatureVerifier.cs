@@ -101,7 +101,7 @@ public static class SignatureVerifier
         {
             SignatureKind.RsaPkcs1 => VerifyRsaPkcs1(key, hash, signature, hashName, engine),
             SignatureKind.RsaPss => VerifyRsaPss(key, hash, signature, algorithm.Pss!, engine),
-            SignatureKind.Ecdsa => VerifyEcdsa(key, hash, signature),
+            SignatureKind.Ecdsa => VerifyEcdsa(key, hash, signature, engine),
             SignatureKind.Dsa => VerifyDsa(key, hash, signature),
             _ => SignatureStatus.Unsupported,
         };
@@ -189,16 +189,22 @@ public static class SignatureVerifier
         }
     }
 
-    private static SignatureStatus VerifyEcdsa(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
+    private static SignatureStatus VerifyEcdsa(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, VerificationEngine engine)
     {
         if (EcCurves.GetBclCurve(key.RawCurveOid.Span) is null)
         {
             return SignatureStatus.Unsupported;
         }
 
-        if (!IsStrictDerSignature(signature))
+        if (!TryReadDerSignature(signature, out ReadOnlySpan<byte> r, out ReadOnlySpan<byte> s))
         {
             return SignatureStatus.Invalid;
+        }
+
+        // P-256, P-384 and P-521 on the managed engine; other curves (secp256k1, brainpool) always on the platform.
+        if (engine == VerificationEngine.Managed && NistCurves.Find(key.RawCurveOid.Span) is WeierstrassCurve curve)
+        {
+            return ManagedEcdsa.Verify(curve, key.EcPoint.Span, hash, r, s) ? SignatureStatus.Valid : SignatureStatus.Invalid;
         }
 
         try
@@ -226,7 +232,7 @@ public static class SignatureVerifier
             return SignatureStatus.Unsupported;
         }
 
-        if (!IsStrictDerSignature(signature))
+        if (!TryReadDerSignature(signature, out _, out _))
         {
             return SignatureStatus.Invalid;
         }
@@ -247,21 +253,24 @@ public static class SignatureVerifier
         }
     }
 
-    // Ecdsa-Sig-Value / Dss-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } in strict DER, r and s positive.
-    private static bool IsStrictDerSignature(ReadOnlySpan<byte> signature)
+    // Ecdsa-Sig-Value / Dss-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } in strict DER, r and s positive;
+    // r and s are the INTEGERs' contents octets (a leading 00 kept when the top bit needs it).
+    private static bool TryReadDerSignature(ReadOnlySpan<byte> signature, out ReadOnlySpan<byte> r, out ReadOnlySpan<byte> s)
     {
         try
         {
             var reader = new DerReader(signature);
             DerReader seq = reader.ReadSequence();
-            ReadOnlySpan<byte> r = seq.ReadIntegerBytes();
-            ReadOnlySpan<byte> s = seq.ReadIntegerBytes();
+            r = seq.ReadIntegerBytes();
+            s = seq.ReadIntegerBytes();
             seq.ThrowIfNotEmpty();
             reader.ThrowIfNotEmpty();
             return IsPositive(r) && IsPositive(s);
         }
         catch (Pkcs10Exception)
         {
+            r = default;
+            s = default;
             return false;
         }
     }
