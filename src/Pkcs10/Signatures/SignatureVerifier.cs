@@ -6,11 +6,16 @@ using Pkcs10.Signatures.Managed;
 namespace Pkcs10.Signatures;
 
 /// <summary>
-/// Verifies a signature over exactly the given bytes. RSA (PKCS#1 v1.5 and PSS) runs on the engine chosen by
-/// <see cref="VerificationEngine"/>: managed code by default, or the BCL's <see cref="RSA"/>. ECDSA and DSA use
-/// the BCL's ECDsa and DSA on either engine (managed ECDSA is a later step of issue #7); Ed25519 and Ed448 are
-/// always managed.
+/// Verifies a signature over exactly the given bytes. RSA (PKCS#1 v1.5 and PSS) and ECDSA on P-256, P-384 and
+/// P-521 run on the engine chosen by <see cref="VerificationEngine"/>: managed code by default, or the BCL's
+/// <see cref="RSA"/> and <see cref="ECDsa"/>. ECDSA on other curves (secp256k1, brainpool) and DSA use the BCL's
+/// ECDsa and DSA on either engine; Ed25519 and Ed448 are always managed.
 /// </summary>
+/// <remarks>
+/// ECDSA signatures must be a strict-DER Ecdsa-Sig-Value with positive r and s on both engines. The managed ECDSA
+/// engine also accepts a compressed public key (SEC 1 §2.3.4, RFC 5480 §2.2 allows it), which it decompresses;
+/// the platform engine cannot import one and reports <see cref="SignatureStatus.Invalid"/>.
+/// </remarks>
 public static class SignatureVerifier
 {
     private const int MaxHashSize = 64;
@@ -31,7 +36,7 @@ public static class SignatureVerifier
     /// <param name="key">The signer's public key.</param>
     /// <param name="signedData">The exact bytes that were signed.</param>
     /// <param name="signature">The signature value (the BIT STRING's data octets).</param>
-    /// <param name="engine">The implementation for RSA signatures; other algorithms ignore it (see <see cref="VerificationEngine"/>).</param>
+    /// <param name="engine">The implementation for RSA signatures and for ECDSA on P-256, P-384 and P-521; other algorithms ignore it (see <see cref="VerificationEngine"/>).</param>
     /// <returns><see cref="SignatureStatus.Valid"/> only when the signature is valid for exactly these bytes under this key.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="engine"/> is not a defined value.</exception>
@@ -191,7 +196,10 @@ public static class SignatureVerifier
 
     private static SignatureStatus VerifyEcdsa(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, VerificationEngine engine)
     {
-        if (EcCurves.GetBclCurve(key.RawCurveOid.Span) is null)
+        // P-256, P-384 and P-521 on the managed engine; other curves (secp256k1, brainpool) always on the platform.
+        // (The managed lookup comes first: EcCurves.GetBclCurve allocates.)
+        WeierstrassCurve? curve = engine == VerificationEngine.Managed ? NistCurves.Find(key.RawCurveOid.Span) : null;
+        if (curve is null && EcCurves.GetBclCurve(key.RawCurveOid.Span) is null)
         {
             return SignatureStatus.Unsupported;
         }
@@ -201,8 +209,7 @@ public static class SignatureVerifier
             return SignatureStatus.Invalid;
         }
 
-        // P-256, P-384 and P-521 on the managed engine; other curves (secp256k1, brainpool) always on the platform.
-        if (engine == VerificationEngine.Managed && NistCurves.Find(key.RawCurveOid.Span) is WeierstrassCurve curve)
+        if (curve is not null)
         {
             return ManagedEcdsa.Verify(curve, key.EcPoint.Span, hash, r, s) ? SignatureStatus.Valid : SignatureStatus.Invalid;
         }
