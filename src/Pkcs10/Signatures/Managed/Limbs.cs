@@ -59,21 +59,4 @@ internal struct Limbs
 
         return true;
     }
-
-    /// <summary>Writes the number big-endian into exactly <paramref name="destination"/>'s length (it must fit).</summary>
-    public static void ToBigEndian(in Limbs value, Span<byte> destination)
-    {
-        int position = destination.Length;
-        for (int limb = 0; limb < Capacity && position > 0; limb++)
-        {
-            ulong word = value[limb];
-            for (int i = 0; i < 8 && position > 0; i++)
-            {
-                destination[--position] = unchecked((byte)word);
-                word >>= 8;
-            }
-        }
-
-        destination[..position].Clear();
-    }
 }

@@ -3,10 +3,7 @@ namespace Pkcs10.Signatures.Managed;
 /// <summary>Point arithmetic in Jacobian coordinates (a = -3), with every special case of the group law.</summary>
 internal sealed partial class WeierstrassCurve
 {
-    /// <summary>The point at infinity.</summary>
-    public static void Infinity(out JacobianPoint result) => result = default;
-
-    /// <summary>Whether the point is the point at infinity.</summary>
+    /// <summary>Whether the point is the point at infinity (Z = 0; <c>default</c> is infinity).</summary>
     public bool IsInfinity(in JacobianPoint p) => Field.IsZero(p.Z);
 
     /// <summary>

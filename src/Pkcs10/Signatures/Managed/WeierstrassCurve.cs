@@ -219,12 +219,4 @@ internal sealed partial class WeierstrassCurve
         Field.Multiply(p.X, z2, out result.X);
         Field.Multiply(p.Y, z3, out result.Y);
     }
-
-    /// <summary>The affine form of a finite Jacobian point (one inversion).</summary>
-    public void ToAffine(in JacobianPoint p, out AffinePoint result)
-    {
-        Debug.Assert(!Field.IsZero(p.Z), "finite point");
-        Field.Invert(p.Z, out Limbs zInverse);
-        ToAffine(p, zInverse, out result);
-    }
 }
