@@ -143,7 +143,7 @@ public sealed partial class CertificationRequest
     public SignatureStatus CheckSignature() => CheckSignature(VerificationEngine.Managed);
 
     /// <summary>Checks the self-signature over exactly <see cref="RawInfo"/> with <see cref="PublicKey"/> on the given engine.</summary>
-    /// <param name="engine">The implementation for RSA signatures (see <see cref="VerificationEngine"/>).</param>
+    /// <param name="engine">The implementation for RSA signatures and ECDSA on P-256, P-384 and P-521 (see <see cref="VerificationEngine"/>).</param>
     /// <returns>The cryptographic fact: valid, invalid, or unsupported here.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="engine"/> is not a defined value.</exception>
     public SignatureStatus CheckSignature(VerificationEngine engine) =>

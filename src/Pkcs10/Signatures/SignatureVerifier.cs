@@ -6,11 +6,16 @@ using Pkcs10.Signatures.Managed;
 namespace Pkcs10.Signatures;
 
 /// <summary>
-/// Verifies a signature over exactly the given bytes. RSA (PKCS#1 v1.5 and PSS) runs on the engine chosen by
-/// <see cref="VerificationEngine"/>: managed code by default, or the BCL's <see cref="RSA"/>. ECDSA and DSA use
-/// the BCL's ECDsa and DSA on either engine (managed ECDSA is a later step of issue #7); Ed25519 and Ed448 are
-/// always managed.
+/// Verifies a signature over exactly the given bytes. RSA (PKCS#1 v1.5 and PSS) and ECDSA on P-256, P-384 and
+/// P-521 run on the engine chosen by <see cref="VerificationEngine"/>: managed code by default, or the BCL's
+/// <see cref="RSA"/> and <see cref="ECDsa"/>. ECDSA on other curves (secp256k1, brainpool) and DSA use the BCL's
+/// ECDsa and DSA on either engine; Ed25519 and Ed448 are always managed.
 /// </summary>
+/// <remarks>
+/// ECDSA signatures must be a strict-DER Ecdsa-Sig-Value with positive r and s on both engines. The managed ECDSA
+/// engine also accepts a compressed public key (SEC 1 §2.3.4, RFC 5480 §2.2 allows it), which it decompresses;
+/// the platform engine cannot import one and reports <see cref="SignatureStatus.Invalid"/>.
+/// </remarks>
 public static class SignatureVerifier
 {
     private const int MaxHashSize = 64;
@@ -31,7 +36,7 @@ public static class SignatureVerifier
     /// <param name="key">The signer's public key.</param>
     /// <param name="signedData">The exact bytes that were signed.</param>
     /// <param name="signature">The signature value (the BIT STRING's data octets).</param>
-    /// <param name="engine">The implementation for RSA signatures; other algorithms ignore it (see <see cref="VerificationEngine"/>).</param>
+    /// <param name="engine">The implementation for RSA signatures and for ECDSA on P-256, P-384 and P-521; other algorithms ignore it (see <see cref="VerificationEngine"/>).</param>
     /// <returns><see cref="SignatureStatus.Valid"/> only when the signature is valid for exactly these bytes under this key.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="engine"/> is not a defined value.</exception>
@@ -101,7 +106,7 @@ public static class SignatureVerifier
         {
             SignatureKind.RsaPkcs1 => VerifyRsaPkcs1(key, hash, signature, hashName, engine),
             SignatureKind.RsaPss => VerifyRsaPss(key, hash, signature, algorithm.Pss!, engine),
-            SignatureKind.Ecdsa => VerifyEcdsa(key, hash, signature),
+            SignatureKind.Ecdsa => VerifyEcdsa(key, hash, signature, engine),
             SignatureKind.Dsa => VerifyDsa(key, hash, signature),
             _ => SignatureStatus.Unsupported,
         };
@@ -189,16 +194,24 @@ public static class SignatureVerifier
         }
     }
 
-    private static SignatureStatus VerifyEcdsa(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
+    private static SignatureStatus VerifyEcdsa(SubjectPublicKeyInfo key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, VerificationEngine engine)
     {
-        if (EcCurves.GetBclCurve(key.RawCurveOid.Span) is null)
+        // P-256, P-384 and P-521 on the managed engine; other curves (secp256k1, brainpool) always on the platform.
+        // (The managed lookup comes first: EcCurves.GetBclCurve allocates.)
+        WeierstrassCurve? curve = engine == VerificationEngine.Managed ? NistCurves.Find(key.RawCurveOid.Span) : null;
+        if (curve is null && EcCurves.GetBclCurve(key.RawCurveOid.Span) is null)
         {
             return SignatureStatus.Unsupported;
         }
 
-        if (!IsStrictDerSignature(signature))
+        if (!TryReadDerSignature(signature, out ReadOnlySpan<byte> r, out ReadOnlySpan<byte> s))
         {
             return SignatureStatus.Invalid;
+        }
+
+        if (curve is not null)
+        {
+            return ManagedEcdsa.Verify(curve, key.EcPoint.Span, hash, r, s) ? SignatureStatus.Valid : SignatureStatus.Invalid;
         }
 
         try
@@ -226,7 +239,7 @@ public static class SignatureVerifier
             return SignatureStatus.Unsupported;
         }
 
-        if (!IsStrictDerSignature(signature))
+        if (!TryReadDerSignature(signature, out _, out _))
         {
             return SignatureStatus.Invalid;
         }
@@ -247,21 +260,24 @@ public static class SignatureVerifier
         }
     }
 
-    // Ecdsa-Sig-Value / Dss-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } in strict DER, r and s positive.
-    private static bool IsStrictDerSignature(ReadOnlySpan<byte> signature)
+    // Ecdsa-Sig-Value / Dss-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } in strict DER, r and s positive;
+    // r and s are the INTEGERs' contents octets (a leading 00 kept when the top bit needs it).
+    private static bool TryReadDerSignature(ReadOnlySpan<byte> signature, out ReadOnlySpan<byte> r, out ReadOnlySpan<byte> s)
     {
         try
         {
             var reader = new DerReader(signature);
             DerReader seq = reader.ReadSequence();
-            ReadOnlySpan<byte> r = seq.ReadIntegerBytes();
-            ReadOnlySpan<byte> s = seq.ReadIntegerBytes();
+            r = seq.ReadIntegerBytes();
+            s = seq.ReadIntegerBytes();
             seq.ThrowIfNotEmpty();
             reader.ThrowIfNotEmpty();
             return IsPositive(r) && IsPositive(s);
         }
         catch (Pkcs10Exception)
         {
+            r = default;
+            s = default;
             return false;
         }
     }

@@ -19,7 +19,7 @@ public sealed class VerificationPolicy
     public bool AllowMd5 { get; init; }
 
     /// <summary>
-    /// The implementation that checks RSA signatures: <see cref="VerificationEngine.Managed"/> (the default) or
+    /// The implementation that checks RSA and ECDSA (P-256, P-384, P-521) signatures: <see cref="VerificationEngine.Managed"/> (the default) or
     /// <see cref="VerificationEngine.Platform"/> for callers who must use the platform's cryptographic module.
     /// </summary>
     public VerificationEngine Engine { get; init; }

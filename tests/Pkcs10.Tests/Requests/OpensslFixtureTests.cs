@@ -529,6 +529,7 @@ public sealed class OpensslFixtureTests
     {
         CertificationRequest request = CertificationRequest.Decode(RequestTestFiles.OpensslDer(id));
         Assert.Equal(SignatureStatus.Invalid, request.CheckSignature());
+        Assert.Equal(SignatureStatus.Invalid, request.CheckSignature(VerificationEngine.Platform));
         Assert.False(request.VerifySignature(new VerificationPolicy { AllowSha1 = true, AllowMd5 = true }));
     }
 
@@ -571,6 +572,7 @@ public sealed class OpensslFixtureTests
                 {
                     SignatureStatus status = tampered.CheckSignature();
                     Assert.True(status != SignatureStatus.Valid, $"{id}: bit {bit} of byte {index} flipped, still {status}");
+                    Assert.Equal(status, tampered.CheckSignature(VerificationEngine.Platform));
                     Assert.False(tampered.VerifySignature(new VerificationPolicy { AllowSha1 = true, AllowMd5 = true }));
                 }
                 else

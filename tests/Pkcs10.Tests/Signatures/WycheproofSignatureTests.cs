@@ -11,7 +11,7 @@ namespace Pkcs10.Tests.Signatures;
 /// Every vector of the Wycheproof ECDSA (DER), RSASSA-PKCS1-v1_5 and RSASSA-PSS verification files
 /// (../shared/testdata/wycheproof/testvectors_v1, C2SP/wycheproof v1 schemas) through
 /// <see cref="SignatureVerifier.Verify(SignatureAlgorithmIdentifier, SubjectPublicKeyInfo, ReadOnlySpan{byte}, ReadOnlySpan{byte}, VerificationEngine)"/>,
-/// the RSA files on both engines. The key and the signature AlgorithmIdentifier are built with
+/// the ECDSA and RSA files on both engines. The key and the signature AlgorithmIdentifier are built with
 /// <see cref="AsnWriter"/> from the group's key and sha/mgfSha/sLen and decoded with the library's own
 /// <c>Decode</c> methods; the built key must equal the group's <c>publicKeyDer</c>.
 /// </summary>
@@ -22,8 +22,9 @@ namespace Pkcs10.Tests.Signatures;
 /// <c>acceptable</c>: only the RSASSA-PKCS1-v1_5 <c>MissingNull</c> vectors (a DigestInfo without the NULL
 /// parameters, RFC 8017 §9.2 note 1). We return <see cref="SignatureStatus.Invalid"/> for them: the encoded
 /// DigestInfo is compared with the one canonical encoding, which has the NULL.
-/// Not run here: the <c>*_p1363_test.json</c> files (SignatureVerifier takes X.509/CSR signatures, i.e. DER
-/// Ecdsa-Sig-Value only; raw r‖s belongs to a later engine), and the EdDSA files, which
+/// The ECDSA DER files have no <c>acceptable</c> vectors. Not run here: the <c>*_p1363_test.json</c> files
+/// (SignatureVerifier takes X.509/CSR signatures, i.e. DER Ecdsa-Sig-Value only), which
+/// <see cref="Ecdsa.EcdsaP1363WycheproofTests"/> runs through the managed core, and the EdDSA files, which
 /// <see cref="EdDsa.EdDsaWycheproofTests"/> runs.
 /// </remarks>
 public sealed class WycheproofSignatureTests
@@ -58,31 +59,25 @@ public sealed class WycheproofSignatureTests
         "rsa_pss_4096_sha512_mgf1_64_test.json", "rsa_pss_misc_params_test.json", "rsa_pss_misc_test.json",
     ];
 
-    // P1363 (raw r‖s) files: SignatureVerifier only takes DER Ecdsa-Sig-Value, so these wait for a later engine.
-    // The EdDSA files run in EdDsa.EdDsaWycheproofTests.
+    // P1363 (raw r‖s) files run in Ecdsa.EcdsaP1363WycheproofTests (SignatureVerifier only takes DER
+    // Ecdsa-Sig-Value); the EdDSA files run in EdDsa.EdDsaWycheproofTests.
     private static readonly string[] s_skippedFiles =
     [
-        "ecdsa_secp256r1_sha256_p1363_test.json", "ecdsa_secp256r1_sha512_p1363_test.json", "ecdsa_secp384r1_sha384_p1363_test.json",
-        "ecdsa_secp384r1_sha512_p1363_test.json", "ecdsa_secp521r1_sha512_p1363_test.json",
+        .. Ecdsa.EcdsaP1363WycheproofTests.FileNames,
         "ed25519_test.json", "ed448_test.json",
     ];
 
     // Digests the library does not implement: every vector of a file using them is Unsupported.
     private static readonly HashSet<string> s_unsupportedDigests = [];
 
-    // Each row also checks that it ran the file's numberOfTests vectors, so none is silently dropped. RSA files run
-    // on both engines; the engine choice does not reach ECDSA (always the platform), so those run once.
+    // Each row also checks that it ran the file's numberOfTests vectors, so none is silently dropped. Every file
+    // runs on both engines (managed ECDSA for P-256/384/521, and the BCL's ECDsa on the platform engine).
     public static TheoryData<string, VerificationEngine> Files
     {
         get
         {
             var data = new TheoryData<string, VerificationEngine>();
-            foreach (string file in s_ecdsaFiles)
-            {
-                data.Add(file, VerificationEngine.Managed);
-            }
-
-            foreach (string file in s_rsaFiles.Concat(s_pssFiles))
+            foreach (string file in s_ecdsaFiles.Concat(s_rsaFiles).Concat(s_pssFiles))
             {
                 data.Add(file, VerificationEngine.Managed);
                 data.Add(file, VerificationEngine.Platform);
@@ -219,7 +214,7 @@ public sealed class WycheproofSignatureTests
         _ => throw new InvalidOperationException(sha),
     };
 
-    private static byte[] BuildSpki(JsonElement group, string type)
+    internal static byte[] BuildSpki(JsonElement group, string type)
     {
         var w = new AsnWriter(AsnEncodingRules.DER);
         JsonElement publicKey = group.GetProperty("publicKey");
