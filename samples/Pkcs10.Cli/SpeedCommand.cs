@@ -19,6 +19,7 @@ namespace Pkcs10.Cli;
 internal static class SpeedCommand
 {
     private static readonly string[] s_keys = ["rsa2048", "rsa4096", "p256", "p384"];
+    private static readonly string[] s_chainKeys = ["rsa2048", "p256"];
 
     internal sealed record Result(string Operation, string Key, string Implementation, double OpsPerSecond, double BytesAllocatedPerOp);
 
@@ -55,8 +56,17 @@ internal static class SpeedCommand
                 CertificateRequest.LoadSigningRequest(der, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.SkipSignatureValidation).CertificateExtensions.Count));
             results.Add(Measure("parse-verify", key, "Pkcs10", seconds, () =>
                 CertificationRequest.DecodePem(pemUtf8).CheckSignature() == SignatureStatus.Valid ? 1 : throw new InvalidOperationException("signature did not verify")));
+            results.Add(Measure("parse-verify", key, "Pkcs10-platform", seconds, () =>
+                CertificationRequest.DecodePem(pemUtf8).CheckSignature(VerificationEngine.Platform) == SignatureStatus.Valid ? 1 : throw new InvalidOperationException("signature did not verify")));
             results.Add(Measure("parse-verify", key, "BCL", seconds, () =>
                 CertificateRequest.LoadSigningRequestPem(pemText, HashAlgorithmName.SHA256).CertificateExtensions.Count));
+        }
+
+        foreach (string key in s_chainKeys)
+        {
+            var chain = new SpeedChain(key);
+            results.Add(Measure("chain", key, "Pkcs10", seconds, chain.Pkcs10));
+            results.Add(Measure("chain", key, "BCL", seconds, chain.Bcl));
         }
 
         if (json)

@@ -180,7 +180,7 @@ public class CliTests
             Op: r.GetProperty("operation").GetString(), Key: r.GetProperty("key").GetString(),
             Impl: r.GetProperty("implementation").GetString(), Ops: r.GetProperty("opsPerSecond").GetDouble(),
             Bytes: r.GetProperty("bytesAllocatedPerOp").GetDouble())).ToList();
-        Assert.Equal(4 * 3 * 2, rows.Count);
+        Assert.Equal((4 * 3 * 2) + 4 + (2 * 2), rows.Count);
         foreach (string op in (string[])["pem-to-der", "parse", "parse-verify"])
         {
             foreach (string key in (string[])["rsa2048", "rsa4096", "p256", "p384"])
@@ -188,6 +188,17 @@ public class CliTests
                 Assert.Contains(rows, r => r.Op == op && r.Key == key && r.Impl == "Pkcs10" && r.Ops > 0);
                 Assert.Contains(rows, r => r.Op == op && r.Key == key && r.Impl == "BCL" && r.Ops > 0);
             }
+        }
+
+        foreach (string key in (string[])["rsa2048", "rsa4096", "p256", "p384"])
+        {
+            Assert.Contains(rows, r => r.Op == "parse-verify" && r.Key == key && r.Impl == "Pkcs10-platform" && r.Ops > 0);
+        }
+
+        foreach (string key in (string[])["rsa2048", "p256"])
+        {
+            Assert.Contains(rows, r => r.Op == "chain" && r.Key == key && r.Impl == "Pkcs10" && r.Ops > 0);
+            Assert.Contains(rows, r => r.Op == "chain" && r.Key == key && r.Impl == "BCL" && r.Ops > 0);
         }
 
         Assert.All(rows.Where(r => r.Op == "pem-to-der" && r.Impl == "Pkcs10"), r => Assert.Equal(0, r.Bytes));
