@@ -84,7 +84,53 @@ internal static class CliApp
             r.GetValue(chainCrl) ?? [], r.GetValue(chainTime), r.GetValue(chainHost), r.GetValue(chainIp), r.GetValue(chainEmail), r.GetValue(chainEku) ?? [],
             r.GetValue(chainJson)), output, error));
 
-        var root = new RootCommand("pkcs10: make, read, verify and match PKCS#10 certificate signing requests.") { inspect, verify, lint, create, match, speed, chain };
+        var caSubject = new Option<string>("--subject") { Description = "The CA's subject as RFC 4514 text.", Required = true };
+        var caNewKey = new Option<string>("--new-key") { Description = "The CA key: ec:P-256|ec:P-384|ec:P-521|rsa:2048|rsa:3072|rsa:4096.", Required = true };
+        var caOutDir = new Option<string>("--out-dir") { Description = "The new CA directory (ca.pem, chain.pem, ca.key.pem, records.log).", Required = true };
+        var caParent = new Option<string?>("--parent") { Description = "Make an intermediate issued by this CA directory (default: a self-signed root)." };
+        var caParentPassphrase = new Option<string?>("--parent-passphrase-env") { Description = "Name of the environment variable holding the parent key's passphrase." };
+        var caPathLength = new Option<int?>("--path-length") { Description = "The intermediate's pathLenConstraint (default 0)." };
+        var caDays = new Option<int?>("--days") { Description = "Validity in days (default: 20 years for a root, 5 for an intermediate)." };
+        var caPassphrase = new Option<string?>("--passphrase-env") { Description = "Encrypt the new key with the passphrase in this environment variable." };
+        var caInit = new Command("init", "Create a CA directory: a self-signed root, or with --parent an intermediate.")
+        {
+            caSubject, caNewKey, caOutDir, caParent, caParentPassphrase, caPathLength, caDays, caPassphrase,
+        };
+        caInit.SetAction(r => CaCommand.Init(new CaInitOptions(r.GetValue(caParent), r.GetValue(caParentPassphrase), r.GetValue(caSubject)!, r.GetValue(caNewKey)!,
+            r.GetValue(caOutDir)!, r.GetValue(caPathLength), r.GetValue(caDays), r.GetValue(caPassphrase)), output, error));
+        var ca = new Command("ca", "Manage a CA kept in a directory.") { caInit };
+
+        var issueCa = new Option<string>("--ca") { Description = "The CA directory.", Required = true };
+        var issueProfile = new Option<string>("--profile") { Description = "tls-server|tls-client|device|code-signing|intermediate.", Required = true };
+        var issueRequest = new Argument<string>("REQ") { Description = "The request, PEM or DER; its signature is verified." };
+        var issueOut = new Option<string>("--out") { Description = "Where to write the certificate (PEM); the chain goes beside it as NAME.chain.pem.", Required = true };
+        var issueDays = new Option<int?>("--days") { Description = "Validity in days (default: the profile's)." };
+        var issuePassphrase = new Option<string?>("--passphrase-env") { Description = "Name of the environment variable holding the CA key's passphrase." };
+        var issue = new Command("issue", "Issue a certificate for a request; exit 0 when issued, 1 when refused (with the reasons), 2 on usage errors.")
+        {
+            issueCa, issueProfile, issueRequest, issueOut, issueDays, issuePassphrase,
+        };
+        issue.SetAction(r => IssueCommand.Run(new IssueOptions(r.GetValue(issueCa)!, r.GetValue(issueProfile)!, r.GetValue(issueRequest)!, r.GetValue(issueOut)!,
+            r.GetValue(issueDays), r.GetValue(issuePassphrase)), output, error));
+
+        var revokeCa = new Option<string>("--ca") { Description = "The CA directory.", Required = true };
+        var revokeSerial = new Option<string>("--serial") { Description = "The serial number in hex (colons allowed).", Required = true };
+        var revokeReason = new Option<string?>("--reason") { Description = "keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise or unspecified." };
+        var revokeTime = new Option<string?>("--time") { Description = "The revocation time, ISO 8601 (default: now)." };
+        var revoke = new Command("revoke", "Record the revocation of a certificate the CA issued; exit 1 for unknown or already revoked serials.")
+        {
+            revokeCa, revokeSerial, revokeReason, revokeTime,
+        };
+        revoke.SetAction(r => RevokeCommand.Run(r.GetValue(revokeCa)!, r.GetValue(revokeSerial)!, r.GetValue(revokeReason), r.GetValue(revokeTime), output, error));
+
+        var crlCa = new Option<string>("--ca") { Description = "The CA directory.", Required = true };
+        var crlOut = new Option<string>("--out") { Description = "Where to write the CRL (PEM).", Required = true };
+        var crlDays = new Option<int>("--days") { Description = "Days until nextUpdate.", DefaultValueFactory = _ => 7 };
+        var crlPassphrase = new Option<string?>("--passphrase-env") { Description = "Name of the environment variable holding the CA key's passphrase." };
+        var crl = new Command("crl", "Write a v2 CRL of every recorded revocation, with the next CRL number.") { crlCa, crlOut, crlDays, crlPassphrase };
+        crl.SetAction(r => CrlCommand.Run(r.GetValue(crlCa)!, r.GetValue(crlOut)!, r.GetValue(crlDays), r.GetValue(crlPassphrase), output, error));
+
+        var root = new RootCommand("pkcs10: make, read, verify and match PKCS#10 certificate signing requests.") { inspect, verify, lint, create, match, speed, chain, ca, issue, revoke, crl };
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
