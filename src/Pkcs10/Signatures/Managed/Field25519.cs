@@ -162,24 +162,6 @@ internal struct Field25519
         }
     }
 
-    // The high 64 bits of a 64x64-bit product. Math.BigMul's "out low" form makes the JIT keep both halves in
-    // memory; the low half is just a * b, and mulx / umulh give the high half in a register.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulHigh(ulong a, ulong b)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            return Bmi2.X64.MultiplyNoFlags(a, b);
-        }
-
-        if (ArmBase.Arm64.IsSupported)
-        {
-            return ArmBase.Arm64.MultiplyHigh(a, b);
-        }
-
-        return Math.BigMul(a, b, out _);
-    }
-
     // Each column c_i = sum of products is kept as two 64-bit words (hi_i, lo_i); the inputs' limbs below 2^54
     // keep every column below 2^115.
     public static void Mul(out Field25519 r, in Field25519 a, in Field25519 b)
@@ -192,31 +174,31 @@ internal struct Field25519
             // 2^255 = 19 (mod p): the columns above limb 4 fold back multiplied by 19.
             ulong b1x19 = b1 * 19, b2x19 = b2 * 19, b3x19 = b3 * 19, b4x19 = b4 * 19;
             ulong t;
-            ulong lo0 = a0 * b0, hi0 = MulHigh(a0, b0);
-            t = a1 * b4x19; lo0 += t; hi0 += MulHigh(a1, b4x19) + (lo0 < t ? 1UL : 0UL);
-            t = a2 * b3x19; lo0 += t; hi0 += MulHigh(a2, b3x19) + (lo0 < t ? 1UL : 0UL);
-            t = a3 * b2x19; lo0 += t; hi0 += MulHigh(a3, b2x19) + (lo0 < t ? 1UL : 0UL);
-            t = a4 * b1x19; lo0 += t; hi0 += MulHigh(a4, b1x19) + (lo0 < t ? 1UL : 0UL);
-            ulong lo1 = a0 * b1, hi1 = MulHigh(a0, b1);
-            t = a1 * b0; lo1 += t; hi1 += MulHigh(a1, b0) + (lo1 < t ? 1UL : 0UL);
-            t = a2 * b4x19; lo1 += t; hi1 += MulHigh(a2, b4x19) + (lo1 < t ? 1UL : 0UL);
-            t = a3 * b3x19; lo1 += t; hi1 += MulHigh(a3, b3x19) + (lo1 < t ? 1UL : 0UL);
-            t = a4 * b2x19; lo1 += t; hi1 += MulHigh(a4, b2x19) + (lo1 < t ? 1UL : 0UL);
-            ulong lo2 = a0 * b2, hi2 = MulHigh(a0, b2);
-            t = a1 * b1; lo2 += t; hi2 += MulHigh(a1, b1) + (lo2 < t ? 1UL : 0UL);
-            t = a2 * b0; lo2 += t; hi2 += MulHigh(a2, b0) + (lo2 < t ? 1UL : 0UL);
-            t = a3 * b4x19; lo2 += t; hi2 += MulHigh(a3, b4x19) + (lo2 < t ? 1UL : 0UL);
-            t = a4 * b3x19; lo2 += t; hi2 += MulHigh(a4, b3x19) + (lo2 < t ? 1UL : 0UL);
-            ulong lo3 = a0 * b3, hi3 = MulHigh(a0, b3);
-            t = a1 * b2; lo3 += t; hi3 += MulHigh(a1, b2) + (lo3 < t ? 1UL : 0UL);
-            t = a2 * b1; lo3 += t; hi3 += MulHigh(a2, b1) + (lo3 < t ? 1UL : 0UL);
-            t = a3 * b0; lo3 += t; hi3 += MulHigh(a3, b0) + (lo3 < t ? 1UL : 0UL);
-            t = a4 * b4x19; lo3 += t; hi3 += MulHigh(a4, b4x19) + (lo3 < t ? 1UL : 0UL);
-            ulong lo4 = a0 * b4, hi4 = MulHigh(a0, b4);
-            t = a1 * b3; lo4 += t; hi4 += MulHigh(a1, b3) + (lo4 < t ? 1UL : 0UL);
-            t = a2 * b2; lo4 += t; hi4 += MulHigh(a2, b2) + (lo4 < t ? 1UL : 0UL);
-            t = a3 * b1; lo4 += t; hi4 += MulHigh(a3, b1) + (lo4 < t ? 1UL : 0UL);
-            t = a4 * b0; lo4 += t; hi4 += MulHigh(a4, b0) + (lo4 < t ? 1UL : 0UL);
+            ulong lo0 = a0 * b0, hi0 = WideMultiply.High(a0, b0);
+            t = a1 * b4x19; lo0 += t; hi0 += WideMultiply.High(a1, b4x19) + (lo0 < t ? 1UL : 0UL);
+            t = a2 * b3x19; lo0 += t; hi0 += WideMultiply.High(a2, b3x19) + (lo0 < t ? 1UL : 0UL);
+            t = a3 * b2x19; lo0 += t; hi0 += WideMultiply.High(a3, b2x19) + (lo0 < t ? 1UL : 0UL);
+            t = a4 * b1x19; lo0 += t; hi0 += WideMultiply.High(a4, b1x19) + (lo0 < t ? 1UL : 0UL);
+            ulong lo1 = a0 * b1, hi1 = WideMultiply.High(a0, b1);
+            t = a1 * b0; lo1 += t; hi1 += WideMultiply.High(a1, b0) + (lo1 < t ? 1UL : 0UL);
+            t = a2 * b4x19; lo1 += t; hi1 += WideMultiply.High(a2, b4x19) + (lo1 < t ? 1UL : 0UL);
+            t = a3 * b3x19; lo1 += t; hi1 += WideMultiply.High(a3, b3x19) + (lo1 < t ? 1UL : 0UL);
+            t = a4 * b2x19; lo1 += t; hi1 += WideMultiply.High(a4, b2x19) + (lo1 < t ? 1UL : 0UL);
+            ulong lo2 = a0 * b2, hi2 = WideMultiply.High(a0, b2);
+            t = a1 * b1; lo2 += t; hi2 += WideMultiply.High(a1, b1) + (lo2 < t ? 1UL : 0UL);
+            t = a2 * b0; lo2 += t; hi2 += WideMultiply.High(a2, b0) + (lo2 < t ? 1UL : 0UL);
+            t = a3 * b4x19; lo2 += t; hi2 += WideMultiply.High(a3, b4x19) + (lo2 < t ? 1UL : 0UL);
+            t = a4 * b3x19; lo2 += t; hi2 += WideMultiply.High(a4, b3x19) + (lo2 < t ? 1UL : 0UL);
+            ulong lo3 = a0 * b3, hi3 = WideMultiply.High(a0, b3);
+            t = a1 * b2; lo3 += t; hi3 += WideMultiply.High(a1, b2) + (lo3 < t ? 1UL : 0UL);
+            t = a2 * b1; lo3 += t; hi3 += WideMultiply.High(a2, b1) + (lo3 < t ? 1UL : 0UL);
+            t = a3 * b0; lo3 += t; hi3 += WideMultiply.High(a3, b0) + (lo3 < t ? 1UL : 0UL);
+            t = a4 * b4x19; lo3 += t; hi3 += WideMultiply.High(a4, b4x19) + (lo3 < t ? 1UL : 0UL);
+            ulong lo4 = a0 * b4, hi4 = WideMultiply.High(a0, b4);
+            t = a1 * b3; lo4 += t; hi4 += WideMultiply.High(a1, b3) + (lo4 < t ? 1UL : 0UL);
+            t = a2 * b2; lo4 += t; hi4 += WideMultiply.High(a2, b2) + (lo4 < t ? 1UL : 0UL);
+            t = a3 * b1; lo4 += t; hi4 += WideMultiply.High(a3, b1) + (lo4 < t ? 1UL : 0UL);
+            t = a4 * b0; lo4 += t; hi4 += WideMultiply.High(a4, b0) + (lo4 < t ? 1UL : 0UL);
             Carry128(out r, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4);
         }
     }
@@ -228,21 +210,21 @@ internal struct Field25519
             ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
             ulong a0x2 = a0 * 2, a1x2 = a1 * 2, a2x2 = a2 * 2, a3x2 = a3 * 2, a3x19 = a3 * 19, a4x19 = a4 * 19;
             ulong t;
-            ulong lo0 = a0 * a0, hi0 = MulHigh(a0, a0);
-            t = a1x2 * a4x19; lo0 += t; hi0 += MulHigh(a1x2, a4x19) + (lo0 < t ? 1UL : 0UL);
-            t = a2x2 * a3x19; lo0 += t; hi0 += MulHigh(a2x2, a3x19) + (lo0 < t ? 1UL : 0UL);
-            ulong lo1 = a0x2 * a1, hi1 = MulHigh(a0x2, a1);
-            t = a2x2 * a4x19; lo1 += t; hi1 += MulHigh(a2x2, a4x19) + (lo1 < t ? 1UL : 0UL);
-            t = a3 * a3x19; lo1 += t; hi1 += MulHigh(a3, a3x19) + (lo1 < t ? 1UL : 0UL);
-            ulong lo2 = a0x2 * a2, hi2 = MulHigh(a0x2, a2);
-            t = a1 * a1; lo2 += t; hi2 += MulHigh(a1, a1) + (lo2 < t ? 1UL : 0UL);
-            t = a3x2 * a4x19; lo2 += t; hi2 += MulHigh(a3x2, a4x19) + (lo2 < t ? 1UL : 0UL);
-            ulong lo3 = a0x2 * a3, hi3 = MulHigh(a0x2, a3);
-            t = a1x2 * a2; lo3 += t; hi3 += MulHigh(a1x2, a2) + (lo3 < t ? 1UL : 0UL);
-            t = a4 * a4x19; lo3 += t; hi3 += MulHigh(a4, a4x19) + (lo3 < t ? 1UL : 0UL);
-            ulong lo4 = a0x2 * a4, hi4 = MulHigh(a0x2, a4);
-            t = a1x2 * a3; lo4 += t; hi4 += MulHigh(a1x2, a3) + (lo4 < t ? 1UL : 0UL);
-            t = a2 * a2; lo4 += t; hi4 += MulHigh(a2, a2) + (lo4 < t ? 1UL : 0UL);
+            ulong lo0 = a0 * a0, hi0 = WideMultiply.High(a0, a0);
+            t = a1x2 * a4x19; lo0 += t; hi0 += WideMultiply.High(a1x2, a4x19) + (lo0 < t ? 1UL : 0UL);
+            t = a2x2 * a3x19; lo0 += t; hi0 += WideMultiply.High(a2x2, a3x19) + (lo0 < t ? 1UL : 0UL);
+            ulong lo1 = a0x2 * a1, hi1 = WideMultiply.High(a0x2, a1);
+            t = a2x2 * a4x19; lo1 += t; hi1 += WideMultiply.High(a2x2, a4x19) + (lo1 < t ? 1UL : 0UL);
+            t = a3 * a3x19; lo1 += t; hi1 += WideMultiply.High(a3, a3x19) + (lo1 < t ? 1UL : 0UL);
+            ulong lo2 = a0x2 * a2, hi2 = WideMultiply.High(a0x2, a2);
+            t = a1 * a1; lo2 += t; hi2 += WideMultiply.High(a1, a1) + (lo2 < t ? 1UL : 0UL);
+            t = a3x2 * a4x19; lo2 += t; hi2 += WideMultiply.High(a3x2, a4x19) + (lo2 < t ? 1UL : 0UL);
+            ulong lo3 = a0x2 * a3, hi3 = WideMultiply.High(a0x2, a3);
+            t = a1x2 * a2; lo3 += t; hi3 += WideMultiply.High(a1x2, a2) + (lo3 < t ? 1UL : 0UL);
+            t = a4 * a4x19; lo3 += t; hi3 += WideMultiply.High(a4, a4x19) + (lo3 < t ? 1UL : 0UL);
+            ulong lo4 = a0x2 * a4, hi4 = WideMultiply.High(a0x2, a4);
+            t = a1x2 * a3; lo4 += t; hi4 += WideMultiply.High(a1x2, a3) + (lo4 < t ? 1UL : 0UL);
+            t = a2 * a2; lo4 += t; hi4 += WideMultiply.High(a2, a2) + (lo4 < t ? 1UL : 0UL);
             Carry128(out r, lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4);
         }
     }

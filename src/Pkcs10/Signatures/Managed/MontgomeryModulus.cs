@@ -120,21 +120,21 @@ internal sealed partial class MontgomeryModulus
                 // t = (t + a·b[i] + q·m) / 2^64, q chosen from the low limb so the two rows share one loop.
                 ulong bi = Unsafe.Add(ref bp, i);
                 ulong lo = a0 * bi;
-                ulong hi = MulHigh(a0, bi);
+                ulong hi = WideMultiply.High(a0, bi);
                 ulong t0 = tp;
                 lo += t0;
                 hi += lo < t0 ? 1UL : 0UL;
                 ulong c1 = hi;
                 ulong q = lo * inverse;
                 ulong lo2 = q * n0;
-                ulong c2 = MulHigh(q, n0) + (lo2 + lo < lo2 ? 1UL : 0UL); // lo2 + lo ≡ 0 mod 2^64
+                ulong c2 = WideMultiply.High(q, n0) + (lo2 + lo < lo2 ? 1UL : 0UL); // lo2 + lo ≡ 0 mod 2^64
 
                 for (int j = 1; j < limbs; j++)
                 {
                     ulong aj = Unsafe.Add(ref ap, j);
                     ulong tj = Unsafe.Add(ref tp, j);
                     lo = aj * bi;
-                    hi = MulHigh(aj, bi);
+                    hi = WideMultiply.High(aj, bi);
                     lo += tj;
                     hi += lo < tj ? 1UL : 0UL;
                     lo += c1;
@@ -143,7 +143,7 @@ internal sealed partial class MontgomeryModulus
 
                     ulong nj = Unsafe.Add(ref np, j);
                     lo2 = q * nj;
-                    ulong hi2 = MulHigh(q, nj);
+                    ulong hi2 = WideMultiply.High(q, nj);
                     lo2 += lo;
                     hi2 += lo2 < lo ? 1UL : 0UL;
                     lo2 += c2;
@@ -392,20 +392,4 @@ internal sealed partial class MontgomeryModulus
         }
     }
 
-    // mulx / umulh keep both halves in registers (see RsaPublicOperation.MulHigh).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulHigh(ulong a, ulong b)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            return Bmi2.X64.MultiplyNoFlags(a, b);
-        }
-
-        if (ArmBase.Arm64.IsSupported)
-        {
-            return ArmBase.Arm64.MultiplyHigh(a, b);
-        }
-
-        return Math.BigMul(a, b, out _);
-    }
 }

@@ -182,7 +182,7 @@ internal static class RsaPublicOperation
                 {
                     ulong dj = d[j];
                     ulong pl = q * dj;
-                    ulong ph = MulHigh(q, dj);
+                    ulong ph = WideMultiply.High(q, dj);
                     pl += productCarry;
                     ph += pl < productCarry ? 1UL : 0UL;
                     productCarry = ph;
@@ -281,20 +281,20 @@ internal static class RsaPublicOperation
                 // the low limb first, so that the multiply and reduce rows share the loop (c1, c2: their carries).
                 ulong bi = Unsafe.Add(ref bp, i);
                 ulong lo = a0 * bi;
-                ulong hi = MulHigh(a0, bi);
+                ulong hi = WideMultiply.High(a0, bi);
                 lo += t;
                 hi += lo < t ? 1UL : 0UL;
                 ulong c1 = hi;
                 ulong m = lo * n0Inv;
                 ulong lo2 = m * n0;
-                ulong c2 = MulHigh(m, n0) + (lo2 + lo < lo2 ? 1UL : 0UL); // lo2 + lo ≡ 0 mod 2^64 by the choice of m
+                ulong c2 = WideMultiply.High(m, n0) + (lo2 + lo < lo2 ? 1UL : 0UL); // lo2 + lo ≡ 0 mod 2^64 by the choice of m
 
                 for (int j = 1; j < limbs; j++)
                 {
                     ulong aj = Unsafe.Add(ref ap, j);
                     ulong tj = Unsafe.Add(ref t, j);
                     lo = aj * bi;
-                    hi = MulHigh(aj, bi);
+                    hi = WideMultiply.High(aj, bi);
                     lo += tj;
                     hi += lo < tj ? 1UL : 0UL;
                     lo += c1;
@@ -303,7 +303,7 @@ internal static class RsaPublicOperation
 
                     ulong nj = Unsafe.Add(ref np, j);
                     lo2 = m * nj;
-                    ulong hi2 = MulHigh(m, nj);
+                    ulong hi2 = WideMultiply.High(m, nj);
                     lo2 += lo;
                     hi2 += lo2 < lo ? 1UL : 0UL;
                     lo2 += c2;
@@ -364,7 +364,7 @@ internal static class RsaPublicOperation
                     ulong aj = Unsafe.Add(ref ap, j);
                     ref ulong tij = ref Unsafe.Add(ref t, i + j);
                     ulong lo = ai * aj;
-                    ulong hi = MulHigh(ai, aj);
+                    ulong hi = WideMultiply.High(ai, aj);
                     lo += tij;
                     hi += lo < tij ? 1UL : 0UL;
                     lo += carry;
@@ -383,7 +383,7 @@ internal static class RsaPublicOperation
             {
                 ulong ai = Unsafe.Add(ref ap, i);
                 ulong sqLo = ai * ai;
-                ulong sqHi = MulHigh(ai, ai);
+                ulong sqHi = WideMultiply.High(ai, ai);
 
                 ref ulong t0 = ref Unsafe.Add(ref t, 2 * i);
                 ref ulong t1 = ref Unsafe.Add(ref t, (2 * i) + 1);
@@ -416,7 +416,7 @@ internal static class RsaPublicOperation
                     ulong nj = Unsafe.Add(ref np, j);
                     ref ulong tij = ref Unsafe.Add(ref ti, j);
                     ulong lo = m * nj;
-                    ulong hi = MulHigh(m, nj);
+                    ulong hi = WideMultiply.High(m, nj);
                     lo += tij;
                     hi += lo < tij ? 1UL : 0UL;
                     lo += carry;
@@ -443,24 +443,6 @@ internal static class RsaPublicOperation
 
             high.CopyTo(result);
         }
-    }
-
-    // The high 64 bits of a 64×64-bit product; the low half is plain a * b. Math.BigMul's "out low" form made the
-    // JIT keep both halves in memory in the EdDSA field code (Field25519.MulHigh); mulx / umulh keep them in registers.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulHigh(ulong a, ulong b)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            return Bmi2.X64.MultiplyNoFlags(a, b);
-        }
-
-        if (ArmBase.Arm64.IsSupported)
-        {
-            return ArmBase.Arm64.MultiplyHigh(a, b);
-        }
-
-        return Math.BigMul(a, b, out _);
     }
 
     // x -= y (the borrow out of the top limb, if any, is dropped: callers know the true result fits).
