@@ -10,12 +10,20 @@ namespace Pkcs10.Chains;
 /// </summary>
 internal sealed class CertificateFacts
 {
+    private string? _issuerKey;
+
     private CertificateFacts(Certificate certificate)
     {
         Certificate = certificate;
     }
 
     public Certificate Certificate { get; }
+
+    /// <summary>Whether the certificate is one of a builder's anchors or intermediates (so results about it may be remembered).</summary>
+    public bool Pooled { get; init; }
+
+    /// <summary>The <see cref="ChainNames.Key"/> of the issuer name, computed once.</summary>
+    public string IssuerKey => _issuerKey ??= ChainNames.Key(Certificate.Issuer);
 
     /// <summary>Why the extensions could not be used, or <see langword="null"/>.</summary>
     public string? Malformed { get; private set; }
@@ -47,9 +55,9 @@ internal sealed class CertificateFacts
     /// <summary>The OID of the first critical extension this library does not process, or <see langword="null"/>.</summary>
     public string? UnknownCritical { get; private set; }
 
-    public static CertificateFacts Create(Certificate certificate)
+    public static CertificateFacts Create(Certificate certificate, bool pooled = false)
     {
-        var facts = new CertificateFacts(certificate);
+        var facts = new CertificateFacts(certificate) { Pooled = pooled };
         try
         {
             facts.Read();

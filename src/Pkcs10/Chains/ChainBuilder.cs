@@ -162,7 +162,7 @@ public sealed class ChainBuilder
                 continue;
             }
 
-            SignatureStatus status = CheckSignature(current.Certificate, c, policy, state);
+            SignatureStatus status = CheckSignature(current, c, policy, state);
             if (state.BudgetError is not null)
             {
                 return false;
@@ -210,8 +210,9 @@ public sealed class ChainBuilder
         return false;
     }
 
-    private SignatureStatus CheckSignature(Certificate subject, Certificate issuer, ChainPolicy policy, SearchState state)
+    private SignatureStatus CheckSignature(CertificateFacts subjectFacts, Certificate issuer, ChainPolicy policy, SearchState state)
     {
+        Certificate subject = subjectFacts.Certificate;
         var key = (subject, issuer, policy.Engine);
         if (_signatures.TryGetValue(key, out SignatureStatus cached))
         {
@@ -230,7 +231,7 @@ public sealed class ChainBuilder
             : SignatureVerifier.Verify(subject.SignatureAlgorithm, issuer.PublicKey, subject.RawTbs.Span, subject.Signature.Span, policy.Engine);
 
         // Only edges between the builder's own certificates are remembered; leaves come and go.
-        if (_poolBySubject.ContainsKey(ChainNames.Key(subject.Subject)) && Array.Exists(_pool, f => ReferenceEquals(f.Certificate, subject)))
+        if (subjectFacts.Pooled)
         {
             _signatures.TryAdd(key, status);
         }
@@ -241,7 +242,7 @@ public sealed class ChainBuilder
     private List<(CertificateFacts, bool)> Candidates(CertificateFacts current, CertificateFacts? requiredAnchor)
     {
         var result = new List<(CertificateFacts, bool)>();
-        string key = ChainNames.Key(current.Certificate.Issuer);
+        string key = current.IssuerKey;
         Add(result, _anchorsBySubject, key, current, anchor: true);
         if (requiredAnchor is not null)
         {
@@ -355,7 +356,7 @@ public sealed class ChainBuilder
             ArgumentNullException.ThrowIfNull(c, nameof(certificates));
             if (!list.Exists(f => f.Certificate.RawData.Span.SequenceEqual(c.RawData.Span)))
             {
-                list.Add(CertificateFacts.Create(c));
+                list.Add(CertificateFacts.Create(c, pooled: true));
             }
         }
 
