@@ -140,10 +140,11 @@ public sealed class ChainBuilder
             }
 
             Certificate c = candidate.Certificate;
-            var tried = new List<CertificateFacts>(path) { candidate };
+            // The attempted path is only materialised when the candidate is rejected.
+            List<CertificateFacts> Tried() => [.. path, candidate];
             if (OnPath(path, candidate))
             {
-                Fail(state, tried, ChainErrorCode.Cycle, $"{PathValidator.Describe(c)} is already on the path", depth, c, false);
+                Fail(state, Tried(), ChainErrorCode.Cycle, $"{PathValidator.Describe(c)} is already on the path", depth, c, false);
                 continue;
             }
 
@@ -151,14 +152,14 @@ public sealed class ChainBuilder
             int logical = logicalIntermediates + (isAnchor || selfIssued ? 0 : 1);
             if (!isAnchor && (logical > policy.MaximumIntermediates || depth > 2 * policy.MaximumIntermediates + 2))
             {
-                Fail(state, tried, ChainErrorCode.DepthExceeded,
+                Fail(state, Tried(), ChainErrorCode.DepthExceeded,
                     $"a path through {PathValidator.Describe(c)} has more than {policy.MaximumIntermediates} intermediates", depth, c, false);
                 continue;
             }
 
             if (validator.CheckIssuer(candidate, depth, isAnchor) is { } local)
             {
-                state.Attempts.Add(new PathAttempt(tried.ConvertAll(f => f.Certificate), local, isAnchor));
+                state.Attempts.Add(new PathAttempt(Tried().ConvertAll(f => f.Certificate), local, isAnchor));
                 continue;
             }
 
@@ -170,7 +171,7 @@ public sealed class ChainBuilder
 
             if (status != SignatureStatus.Valid)
             {
-                Fail(state, tried, status == SignatureStatus.Unsupported ? ChainErrorCode.SignatureUnsupported : ChainErrorCode.SignatureInvalid,
+                Fail(state, Tried(), status == SignatureStatus.Unsupported ? ChainErrorCode.SignatureUnsupported : ChainErrorCode.SignatureInvalid,
                     $"the key of {PathValidator.Describe(c)} does not verify the signature of {PathValidator.Describe(current.Certificate)}" +
                     (status == SignatureStatus.Unsupported ? $" ({current.Certificate.SignatureAlgorithm.Name} with a {c.PublicKey.AlgorithmName} key is not supported)" : ""),
                     depth - 1, current.Certificate, isAnchor);
@@ -196,6 +197,7 @@ public sealed class ChainBuilder
     private static bool Complete(List<CertificateFacts> path, PathValidator validator, SearchState state)
     {
         ChainError? error = validator.Validate(path);
+        state.PolicyNodes += validator.LastPolicyNodes;
         if (error is null)
         {
             return true;

@@ -21,6 +21,11 @@ internal sealed class PathValidator
         _state = state;
     }
 
+    private PolicyTree? _tree;
+
+    /// <summary>Policy-tree nodes created by the last <see cref="Validate"/>.</summary>
+    public int LastPolicyNodes => _tree?.NodesCreated ?? 0;
+
     /// <summary>The user-constrained policy set of the last valid path.</summary>
     public IReadOnlyList<string>? ValidPolicies { get; private set; }
 
@@ -93,6 +98,7 @@ internal sealed class PathValidator
     public ChainError? Validate(IReadOnlyList<CertificateFacts> path)
     {
         ValidPolicies = null;
+        _tree = null;
         int n = path.Count - 1;
         CertificateFacts anchor = path[n];
         if (n > 0 && CheckIssuer(anchor, n, isAnchor: true) is { } anchorError)
@@ -120,7 +126,7 @@ internal sealed class PathValidator
             }
         }
 
-        var tree = new PolicyTree(_policy.Budget.MaxPolicyNodes);
+        var tree = _tree = new PolicyTree(_policy.Budget.MaxPolicyNodes);
         for (int k = n - 1; k >= 0; k--)
         {
             CertificateFacts facts = path[k];

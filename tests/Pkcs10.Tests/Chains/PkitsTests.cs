@@ -77,6 +77,7 @@ public sealed class PkitsTests
         if (result.IsValid && entry.ExpectedPolicies is { } expected)
         {
             Assert.Equal(expected.OrderBy(x => x, StringComparer.Ordinal), result.ValidPolicies!.OrderBy(x => x, StringComparer.Ordinal));
+            Assert.True(result.Work.PolicyNodes > 0, "a path with certificate policies builds a policy tree");
         }
     }
 
