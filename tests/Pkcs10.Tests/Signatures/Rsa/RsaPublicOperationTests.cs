@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics.X86;
 using FsCheck.Xunit;
 using Pkcs10.Signatures.Managed;
 
@@ -71,6 +72,25 @@ public sealed class RsaPublicOperationTests
         Assert.Equal((xBig << (64 * limbs)) % nBig, FromLimbs(result));
     }
 
+    /// <summary>The exponentiations to check: the limb form everywhere, the digit form where AVX2 exists.</summary>
+    private static IEnumerable<(string Name, ModPow Run)> Engines()
+    {
+        yield return ("limbs", RsaPublicOperation.TryModPowLimbs);
+        if (Avx2.IsSupported)
+        {
+            yield return ("digits", RsaPublicOperation.TryModPowDigits);
+        }
+    }
+
+    private delegate bool ModPow(ReadOnlySpan<byte> modulus, ulong exponent, ReadOnlySpan<byte> signature, Span<byte> output);
+
+    [Fact]
+    public void TryModPow_UsesTheDigitFormWhereAvx2Exists()
+    {
+        // The dispatcher and the engine list agree; on this project's x64 CI machines both forms run.
+        Assert.Equal(Avx2.IsSupported ? 2 : 1, Engines().Count());
+    }
+
     [Property(MaxTest = 200)]
     public void TryModPow_MatchesBigInteger(int seed, ushort bytesChoice, bool f4)
     {
@@ -84,14 +104,21 @@ public sealed class RsaPublicOperationTests
         ulong e = f4 ? 65537UL : ((ulong)random.NextInt64(1L << 33) | 1UL) is ulong x && x >= 3 ? x : 3UL;
         BigInteger sBig = RandomBelow(random, nBig);
         byte[] signature = Fixed(sBig, bytes), output = new byte[bytes];
+        string expected = Convert.ToHexString(Fixed(BigInteger.ModPow(sBig, e, nBig), bytes));
+        byte[] above = Fixed(nBig + 1 + RandomBelow(random, (BigInteger.One << (8 * bytes)) - nBig - 1), bytes);
 
         Assert.True(RsaPublicOperation.TryModPow(modulus, e, signature, output));
-        Assert.Equal(Convert.ToHexString(Fixed(BigInteger.ModPow(sBig, e, nBig), bytes)), Convert.ToHexString(output));
+        Assert.Equal(expected, Convert.ToHexString(output));
+        foreach ((string name, ModPow run) in Engines())
+        {
+            Array.Clear(output);
+            Assert.True(run(modulus, e, signature, output), name);
+            Assert.Equal(expected, Convert.ToHexString(output));
 
-        // s = n and s > n are out of range.
-        Assert.False(RsaPublicOperation.TryModPow(modulus, e, modulus, output));
-        byte[] above = Fixed(nBig + 1 + RandomBelow(random, (BigInteger.One << (8 * bytes)) - nBig - 1), bytes);
-        Assert.False(RsaPublicOperation.TryModPow(modulus, e, above, output));
+            // s = n and s > n are out of range.
+            Assert.False(run(modulus, e, modulus, output), name);
+            Assert.False(run(modulus, e, above, output), name);
+        }
     }
 
     [Theory]
@@ -100,7 +127,7 @@ public sealed class RsaPublicOperationTests
     public void TryModPow_EdgeSignatures(string why, int which)
     {
         Assert.NotNull(why);
-        foreach (int bits in new[] { 1024, 2047, 2048, 2049, 4096, 4160, 8192 })
+        foreach (int bits in new[] { 1024, 2047, 2048, 2049, 3470, 3471, 4096, 4160, 8192, 16384 })
         {
             var random = new Random(bits);
             byte[] modulus = new byte[(bits + 7) / 8];
@@ -111,11 +138,100 @@ public sealed class RsaPublicOperationTests
             var nBig = new BigInteger(modulus, isUnsigned: true, isBigEndian: true);
             foreach (BigInteger s in which == 1 ? new BigInteger[] { 0, 1, 2 } : [nBig - 1, nBig - 2])
             {
-                byte[] output = new byte[modulus.Length];
-                Assert.True(RsaPublicOperation.TryModPow(modulus, 65537, Fixed(s, modulus.Length), output));
-                Assert.Equal(BigInteger.ModPow(s, 65537, nBig), new BigInteger(output, isUnsigned: true, isBigEndian: true));
+                foreach ((string name, ModPow run) in Engines())
+                {
+                    byte[] output = new byte[modulus.Length];
+                    Assert.True(run(modulus, 65537, Fixed(s, modulus.Length), output), name);
+                    Assert.Equal(BigInteger.ModPow(s, 65537, nBig), new BigInteger(output, isUnsigned: true, isBigEndian: true));
+                }
             }
         }
+    }
+
+    [Property(MaxTest = 300)]
+    public void MultiplyByPowerOfTwo_IsXTimesTwoToTheShiftModN(int seed, byte limbChoice, ushort shiftChoice, byte edge)
+    {
+        var random = new Random(seed);
+        int limbs = 1 + (limbChoice % 40);
+        (ulong[] n, BigInteger nBig) = RandomModulus(random, limbs);
+        BigInteger xBig = (edge % 4) switch
+        {
+            0 => 0,
+            1 => nBig - 1,
+            _ => RandomBelow(random, nBig),
+        };
+        int shift = shiftChoice % 3000;
+        ulong[] x = ToLimbs(xBig, limbs), result = new ulong[limbs], temp = new ulong[limbs];
+
+        RsaPublicOperation.MultiplyByPowerOfTwo(x, n, shift, result, temp);
+        Assert.Equal((xBig << shift) % nBig, FromLimbs(result));
+    }
+
+    [Fact]
+    public void DigitLayout_KeepsEveryColumnBelowTwoToThe64AndRAboveFourN()
+    {
+        for (int bits = 16; bits <= 16384; bits++)
+        {
+            (int w, int digits) = RsaPublicOperation.DigitLayout(bits);
+            Assert.Equal(0, digits % 4);
+            Assert.True(w * digits >= bits + 2, $"R ≥ 4n at {bits} bits");
+            Assert.True(w * (digits - 4) < bits + 2, $"no spare block of digits at {bits} bits");
+            BigInteger worstColumn = (2 * digits * BigInteger.Pow((BigInteger.One << w) - 1, 2)) + (BigInteger.One << (64 - w));
+            Assert.True(worstColumn < BigInteger.One << 64, $"columns fit at {bits} bits");
+        }
+
+        Assert.Equal((28, 76), RsaPublicOperation.DigitLayout(2048));
+        Assert.Equal((28, 124), RsaPublicOperation.DigitLayout(3470));
+        Assert.Equal((27, 132), RsaPublicOperation.DigitLayout(3471));
+        Assert.Equal((27, 152), RsaPublicOperation.DigitLayout(4096));
+    }
+
+    [Property(MaxTest = 200)]
+    public void AlmostMontgomeryMultiply_IsABOverRAndBelowTwoN(int seed, ushort bitsChoice, byte edge)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return; // the digit form exists only with AVX2 (TryModPow_UsesTheDigitFormWhereAvx2Exists checks which run)
+        }
+
+        var random = new Random(seed);
+        int bits = 16 + (bitsChoice % 4500);
+        BigInteger nBig = (edge % 3) switch
+        {
+            0 => (BigInteger.One << bits) - 1, // all ones: the largest digits everywhere
+            _ => (BigInteger.One << (bits - 1)) | RandomBelow(random, BigInteger.One << (bits - 1)) | 1,
+        };
+        BigInteger twoN = 2 * nBig;
+        BigInteger aBig = edge % 2 == 0 ? twoN - 1 : RandomBelow(random, twoN);
+        BigInteger bBig = edge % 5 == 0 ? twoN - 1 : RandomBelow(random, twoN);
+        (int w, int digits) = RsaPublicOperation.DigitLayout(bits);
+        int limbs = ((bits + 1) / 64) + 1;
+        ulong[] a = ToDigits(aBig, limbs, w, digits), b = ToDigits(bBig, limbs, w, digits), n = ToDigits(nBig, limbs, w, digits);
+        ulong inverse = RsaPublicOperation.NegativeInverse(ToLimbs(nBig, limbs)[0]) & ((1UL << w) - 1);
+        ulong[] columns = new ulong[2 * digits];
+
+        RsaPublicOperation.AlmostMontgomeryMultiply(a, b, n, inverse, w, digits, columns);
+
+        BigInteger r = BigInteger.One << (w * digits);
+        BigInteger result = FromDigits(a, limbs, w, digits);
+        Assert.True(result < twoN, "almost reduced");
+        Assert.Equal(aBig * bBig % nBig, result * r % nBig);
+        Assert.All(a.AsSpan(0, digits).ToArray(), d => Assert.True(d < 1UL << w));
+        Assert.All(a.AsSpan(digits).ToArray(), d => Assert.Equal(0UL, d));
+    }
+
+    private static ulong[] ToDigits(BigInteger value, int limbs, int w, int digits)
+    {
+        ulong[] result = new ulong[digits + 4];
+        RsaPublicOperation.ToDigits(ToLimbs(value, limbs), w, result);
+        return result;
+    }
+
+    private static BigInteger FromDigits(ulong[] digits, int limbs, int w, int count)
+    {
+        ulong[] result = new ulong[limbs];
+        RsaPublicOperation.FromDigits(digits.AsSpan(0, count), w, result);
+        return FromLimbs(result);
     }
 
     // R⁻¹ mod n by the extended Euclidean algorithm (R is a power of two and n is odd, so it exists).
