@@ -29,10 +29,12 @@ namespace Pkcs10.Signatures.Managed;
 /// four offsets so the accumulator's loads and stores stay on the same 32-byte slots.
 /// </para>
 /// <para>
+/// Squarings (<see cref="AlmostMontgomerySquare"/>) compute each cross product once against a doubled digit, then
+/// reduce in a second pass: about 5 % fewer cycles than the general multiplication at 2048 bits, 11 % at 4096.
 /// s·R mod n comes from <see cref="MultiplyByPowerOfTwo"/> on 64-bit limbs (wD is not a whole number of limbs,
 /// so its last step is a partial shift). Measured on the 2-core AMD EPYC (Zen 3) VM of the benchmarks: a 2048-bit
-/// multiplication takes about 1.1 µs here against 3.2 µs for the limb form's squaring, and a whole e = 65537
-/// exponentiation 24 µs against 60 µs.
+/// multiplication takes about 1.1–1.4 µs here against 3.2 µs for the limb form's squaring, and a whole e = 65537
+/// exponentiation 23 µs against 60 µs (4096 bits: 77 µs against 241 µs).
 /// </para>
 /// </remarks>
 internal static partial class RsaPublicOperation
@@ -116,14 +118,14 @@ internal static partial class RsaPublicOperation
             int top = 63 - BitOperations.LeadingZeroCount(exponent);
             for (int bit = top - 1; bit >= 1; bit--)
             {
-                AlmostMontgomeryMultiply(acc, acc, nDigits, inverse, w, digits, columns);
+                AlmostMontgomerySquare(acc, nDigits, inverse, w, digits, columns);
                 if (((exponent >> bit) & 1) != 0)
                 {
                     AlmostMontgomeryMultiply(acc, sMontDigits, nDigits, inverse, w, digits, columns);
                 }
             }
 
-            AlmostMontgomeryMultiply(acc, acc, nDigits, inverse, w, digits, columns);
+            AlmostMontgomerySquare(acc, nDigits, inverse, w, digits, columns);
             AlmostMontgomeryMultiply(acc, sDigits, nDigits, inverse, w, digits, columns);
 
             // acc < 2n (an almost-reduced product): back to limbs, one conditional subtraction.
@@ -219,6 +221,100 @@ internal static partial class RsaPublicOperation
         }
 
         Debug.Assert(carry == 0, "below R");
+    }
+
+    /// <summary>
+    /// a = a²·2^(-wD) mod n, almost reduced, as <see cref="AlmostMontgomeryMultiply"/> with b = a, in two passes: the
+    /// square first (each cross product once, against a doubled digit: about D²/2 digit products instead of D²), then
+    /// the reduction (D² products of n and the quotient digits). A column still receives at most 2D products' worth.
+    /// </summary>
+    internal static void AlmostMontgomerySquare(Span<ulong> a, ReadOnlySpan<ulong> n, ulong inverse, int w, int digits, Span<ulong> columns)
+    {
+        if (digits % 4 != 0 || a.Length < digits + 4 || n.Length < digits + 4 || columns.Length < 2 * digits)
+        {
+            throw new UnreachableException();
+        }
+
+        ulong mask = (1UL << w) - 1;
+        columns[..(2 * digits)].Clear();
+        ref ulong ap = ref MemoryMarshal.GetReference(a);
+        ref ulong np = ref MemoryMarshal.GetReference(n);
+        ref ulong tp = ref MemoryMarshal.GetReference(columns);
+
+        unchecked
+        {
+            // The square, rows i..i+3 at a time: row i + k adds 2·a[i+k]·a[j] at column i + k + j for j > i + k, and
+            // a[i+k]² at column 2(i + k). Columns 2i..2i+7 in scalar; from 2i + 8 on every j is above the rows' own
+            // digits, so the vector pass needs no masking.
+            for (int i = 0; i < digits; i += 4)
+            {
+                ref ulong row = ref Unsafe.Add(ref ap, i);
+                ulong x0 = row, x1 = Unsafe.Add(ref row, 1), x2 = Unsafe.Add(ref row, 2), x3 = Unsafe.Add(ref row, 3);
+                ulong x4 = Unsafe.Add(ref row, 4), x5 = Unsafe.Add(ref row, 5), x6 = Unsafe.Add(ref row, 6), x7 = Unsafe.Add(ref row, 7);
+                ulong d0 = x0 << 1, d1 = x1 << 1, d2 = x2 << 1, d3 = x3 << 1;
+                ref ulong c = ref Unsafe.Add(ref tp, 2 * i);
+                c += x0 * x0;
+                Unsafe.Add(ref c, 1) += d0 * x1;
+                Unsafe.Add(ref c, 2) += (d0 * x2) + (x1 * x1);
+                Unsafe.Add(ref c, 3) += (d0 * x3) + (d1 * x2);
+                Unsafe.Add(ref c, 4) += (d0 * x4) + (d1 * x3) + (x2 * x2);
+                Unsafe.Add(ref c, 5) += (d0 * x5) + (d1 * x4) + (d2 * x3);
+                Unsafe.Add(ref c, 6) += (d0 * x6) + (d1 * x5) + (d2 * x4) + (x3 * x3);
+                Unsafe.Add(ref c, 7) += (d0 * x7) + (d1 * x6) + (d2 * x5) + (d3 * x4);
+
+                Vector256<uint> vd0 = Vector256.Create(d0).AsUInt32(), vd1 = Vector256.Create(d1).AsUInt32();
+                Vector256<uint> vd2 = Vector256.Create(d2).AsUInt32(), vd3 = Vector256.Create(d3).AsUInt32();
+                ref ulong block = ref Unsafe.Add(ref tp, i);
+                for (int o = i + 8; o <= digits; o += 4)
+                {
+                    Vector256<ulong> s = (Avx2.Multiply(Vector256.LoadUnsafe(ref ap, (nuint)o).AsUInt32(), vd0)
+                        + Avx2.Multiply(Vector256.LoadUnsafe(ref ap, (nuint)(o - 1)).AsUInt32(), vd1))
+                        + (Avx2.Multiply(Vector256.LoadUnsafe(ref ap, (nuint)(o - 2)).AsUInt32(), vd2)
+                        + Avx2.Multiply(Vector256.LoadUnsafe(ref ap, (nuint)(o - 3)).AsUInt32(), vd3));
+                    (Vector256.LoadUnsafe(ref block, (nuint)o) + s).StoreUnsafe(ref block, (nuint)o);
+                }
+            }
+
+            // The reduction, four quotient digits at a time as in AlmostMontgomeryMultiply.
+            ulong n0 = np, n1 = Unsafe.Add(ref np, 1), n2 = Unsafe.Add(ref np, 2), n3 = Unsafe.Add(ref np, 3);
+            ulong carry = 0;
+            for (int i = 0; i < digits; i += 4)
+            {
+                ulong v = Unsafe.Add(ref tp, i) + carry;
+                ulong q0 = (v * inverse) & mask;
+                carry = (v + (n0 * q0)) >> w;
+                v = Unsafe.Add(ref tp, i + 1) + carry + (n1 * q0);
+                ulong q1 = (v * inverse) & mask;
+                carry = (v + (n0 * q1)) >> w;
+                v = Unsafe.Add(ref tp, i + 2) + carry + (n2 * q0) + (n1 * q1);
+                ulong q2 = (v * inverse) & mask;
+                carry = (v + (n0 * q2)) >> w;
+                v = Unsafe.Add(ref tp, i + 3) + carry + (n3 * q0) + (n2 * q1) + (n1 * q2);
+                ulong q3 = (v * inverse) & mask;
+                carry = (v + (n0 * q3)) >> w;
+
+                Vector256<uint> vq0 = Vector256.Create(q0).AsUInt32(), vq1 = Vector256.Create(q1).AsUInt32();
+                Vector256<uint> vq2 = Vector256.Create(q2).AsUInt32(), vq3 = Vector256.Create(q3).AsUInt32();
+                ref ulong block = ref Unsafe.Add(ref tp, i);
+                for (int o = 4; o <= digits; o += 4)
+                {
+                    Vector256<ulong> s = (Avx2.Multiply(Vector256.LoadUnsafe(ref np, (nuint)o).AsUInt32(), vq0)
+                        + Avx2.Multiply(Vector256.LoadUnsafe(ref np, (nuint)(o - 1)).AsUInt32(), vq1))
+                        + (Avx2.Multiply(Vector256.LoadUnsafe(ref np, (nuint)(o - 2)).AsUInt32(), vq2)
+                        + Avx2.Multiply(Vector256.LoadUnsafe(ref np, (nuint)(o - 3)).AsUInt32(), vq3));
+                    (Vector256.LoadUnsafe(ref block, (nuint)o) + s).StoreUnsafe(ref block, (nuint)o);
+                }
+            }
+
+            for (int j = 0; j < digits; j++)
+            {
+                ulong column = Unsafe.Add(ref tp, digits + j) + carry;
+                Unsafe.Add(ref ap, j) = column & mask;
+                carry = column >> w;
+            }
+
+            Debug.Assert(carry == 0, "below R");
+        }
     }
 
     /// <summary>Little-endian limbs into w-bit digits; all of <paramref name="digits"/> is written.</summary>

@@ -187,7 +187,7 @@ public sealed class RsaPublicOperationTests
     }
 
     [Property(MaxTest = 200)]
-    public void AlmostMontgomeryMultiply_IsABOverRAndBelowTwoN(int seed, ushort bitsChoice, byte edge)
+    public void AlmostMontgomeryMultiplyAndSquare_AreProductsOverRAndBelowTwoN(int seed, ushort bitsChoice, byte edge)
     {
         if (!Avx2.IsSupported)
         {
@@ -210,7 +210,10 @@ public sealed class RsaPublicOperationTests
         ulong inverse = RsaPublicOperation.NegativeInverse(ToLimbs(nBig, limbs)[0]) & ((1UL << w) - 1);
         ulong[] columns = new ulong[2 * digits];
 
+        ulong[] squared = (ulong[])a.Clone();
+
         RsaPublicOperation.AlmostMontgomeryMultiply(a, b, n, inverse, w, digits, columns);
+        RsaPublicOperation.AlmostMontgomerySquare(squared, n, inverse, w, digits, columns);
 
         BigInteger r = BigInteger.One << (w * digits);
         BigInteger result = FromDigits(a, limbs, w, digits);
@@ -218,6 +221,12 @@ public sealed class RsaPublicOperationTests
         Assert.Equal(aBig * bBig % nBig, result * r % nBig);
         Assert.All(a.AsSpan(0, digits).ToArray(), d => Assert.True(d < 1UL << w));
         Assert.All(a.AsSpan(digits).ToArray(), d => Assert.Equal(0UL, d));
+
+        BigInteger square = FromDigits(squared, limbs, w, digits);
+        Assert.True(square < twoN, "almost reduced square");
+        Assert.Equal(aBig * aBig % nBig, square * r % nBig);
+        Assert.All(squared.AsSpan(0, digits).ToArray(), d => Assert.True(d < 1UL << w));
+        Assert.All(squared.AsSpan(digits).ToArray(), d => Assert.Equal(0UL, d));
     }
 
     private static ulong[] ToDigits(BigInteger value, int limbs, int w, int digits)
