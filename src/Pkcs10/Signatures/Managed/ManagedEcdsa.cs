@@ -24,7 +24,15 @@ internal static class ManagedEcdsa
     /// <param name="hash">The message digest.</param>
     /// <param name="r">r, big-endian, leading zeros allowed.</param>
     /// <param name="s">s, big-endian, leading zeros allowed.</param>
-    public static bool Verify(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> r, ReadOnlySpan<byte> s)
+    public static bool Verify(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> r, ReadOnlySpan<byte> s) =>
+        Verify(curve, publicKey, hash, r, s, generic: false);
+
+    /// <summary>
+    /// <see cref="Verify(WeierstrassCurve, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>,
+    /// on the generic <see cref="Limbs"/> arithmetic even for P-256 and P-384 when <paramref name="generic"/> is set
+    /// (the oracle for the fixed-size code in tests and benchmarks).
+    /// </summary>
+    internal static bool Verify(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> r, ReadOnlySpan<byte> s, bool generic)
     {
         MontgomeryModulus order = curve.Order;
         MontgomeryModulus field = curve.Field;
@@ -42,6 +50,19 @@ internal static class ManagedEcdsa
         }
 
         HashToScalar(curve, hash, out Limbs e);
+        if (!generic)
+        {
+            // The fixed-size paths (NistFields.*.cs): the same steps without Limbs copies or modulus dispatch.
+            if (ReferenceEquals(curve, NistCurves.P256))
+            {
+                return NistCurves.P256Fixed.Verify(rPlain, sPlain, q, e);
+            }
+
+            if (ReferenceEquals(curve, NistCurves.P384))
+            {
+                return NistCurves.P384Fixed.Verify(rPlain, sPlain, q, e);
+            }
+        }
 
         // w = s⁻¹ in Montgomery form (s·R)^(n-2) = s⁻¹·R; then e·(s⁻¹·R)·R⁻¹ = e·s⁻¹ comes out plain.
         order.ToMontgomery(sPlain, out Limbs w);
@@ -77,10 +98,14 @@ internal static class ManagedEcdsa
     /// <summary>
     /// Verifies an IEEE P1363 signature r‖s, each exactly ⌈log2 n / 8⌉ octets; any other length is invalid.
     /// </summary>
-    public static bool VerifyP1363(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
+    public static bool VerifyP1363(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature) =>
+        VerifyP1363(curve, publicKey, hash, signature, generic: false);
+
+    /// <summary><see cref="VerifyP1363(WeierstrassCurve, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>, optionally on the generic arithmetic.</summary>
+    internal static bool VerifyP1363(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, bool generic)
     {
         int half = (curve.OrderBits + 7) / 8;
-        return signature.Length == 2 * half && Verify(curve, publicKey, hash, signature[..half], signature[half..]);
+        return signature.Length == 2 * half && Verify(curve, publicKey, hash, signature[..half], signature[half..], generic);
     }
 
     /// <summary>SEC 1 §4.1.3 step 5 and §4.1.4 step 3: e = leftmost OrderBits bits of the hash, reduced mod n.</summary>
