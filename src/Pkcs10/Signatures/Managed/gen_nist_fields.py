@@ -10,6 +10,8 @@ N256 = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 P384 = 2**384 - 2**128 - 2**96 + 2**32 - 1
 N384 = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973
 ONES = (1 << 64) - 1
+import os
+INLINE_MUL = os.environ.get("INLINE_MUL") == "1"
 
 
 def limbs(x, n):
@@ -26,8 +28,8 @@ def carry_add(dst, val, c):
 
 
 class Gen:
-    def __init__(self, name, m, L, doc, p256_special=False):
-        self.name, self.m, self.L, self.doc, self.special = name, m, L, doc, p256_special
+    def __init__(self, name, m, L, doc, p256_special=False, p384_special=False):
+        self.name, self.m, self.L, self.doc, self.special, self.p384 = name, m, L, doc, p256_special, p384_special
         self.n = limbs(m, L)
         self.inv = (-pow(m, -1, 2**64)) % 2**64
 
@@ -43,6 +45,27 @@ class Gen:
                 return ["onesLo = 0 - q; onesHi = q - (q != 0 ? 1UL : 0UL);", "lo = onesLo; hi = onesHi;"]
             return ["lo = onesLo; hi = onesHi;"]
         return [f"lo = q * N{j}; hi = WideMultiply.High(q, N{j});"]
+
+    @staticmethod
+    def p384_row(n):
+        """t = (t + q·p) / 2^64 for the P-384 prime, without multiplications: q·p = q·2^384 - w with
+        w = q·2^128 + q·2^96 - q·(2^32 - 1) < 2^194, whose low limb equals t0 (so limb 0 cancels exactly).
+        n names T0..T7 (T7 a carry word); the result goes to T0..T6."""
+        return [
+            f"q = {n[0]} * Inverse;",
+            "x = q << 32; y = q >> 32;",
+            "v0 = x - q; v1 = y - (x < q ? 1UL : 0UL); // q·(2^32 - 1) = v0 + v1·2^64",
+            "br = v0 != 0 ? 1UL : 0UL; // w = q·2^96 + q·2^128 - (v0 + v1·2^64): limb 0 borrows unless v0 = 0",
+            "w1 = x - v1; k = x < v1 ? 1UL : 0UL; k += w1 < br ? 1UL : 0UL; w1 -= br;",
+            "w2 = y + q; cw = w2 < q ? 1UL : 0UL; br = w2 < k ? 1UL : 0UL; w2 -= k; w3 = cw - br;",
+            f"{n[0]} = {n[1]} - w1; br = {n[1]} < w1 ? 1UL : 0UL;",
+            f"x = {n[2]} - w2; k = {n[2]} < w2 ? 1UL : 0UL; k += x < br ? 1UL : 0UL; {n[1]} = x - br; br = k;",
+            f"x = {n[3]} - w3; k = {n[3]} < w3 ? 1UL : 0UL; k += x < br ? 1UL : 0UL; {n[2]} = x - br; br = k;",
+            f"{n[3]} = {n[4]} - br; br = {n[4]} < br ? 1UL : 0UL;",
+            f"{n[4]} = {n[5]} - br; br = {n[5]} < br ? 1UL : 0UL;",
+            f"x = {n[6]} + q; k = x < q ? 1UL : 0UL; {n[5]} = x - br; k -= x < br ? 1UL : 0UL; // k in {{-1, 0, 1}}",
+            f"{n[6]} = {n[7]} + k; // the total is non-negative: no wrap",
+        ]
 
     def cios_row_generic(self, i):
         L = self.L
@@ -61,6 +84,8 @@ class Gen:
                 "t4 = t5 + c;",
             ]
             return out
+        if self.p384:
+            return out + self.p384_row([f"t{j}" for j in range(8)])
         out.append(f"q = t0 * Inverse;")
         cache = {}
         out += self.qn(0, cache)
@@ -93,7 +118,7 @@ class Gen:
     def multiply(self):
         L = self.L
         out = [f"/// <summary>a·b·R⁻¹ mod m (the Montgomery product), for a, b &lt; m; the result is below m.</summary>",
-               "[MethodImpl(MethodImplOptions.AggressiveInlining)]" if False else "",
+               "[MethodImpl(MethodImplOptions.AggressiveInlining)]" if INLINE_MUL else "",
                f"public static {self.name} Multiply(in {self.name} a, in {self.name} b)", "{"]
         body = []
         body.append("ulong " + ", ".join(f"t{j} = 0" for j in range(L + 2)) + ";")
@@ -102,7 +127,7 @@ class Gen:
             inner += self.cios_row_generic(i)
         inner.append(f"// t < 2m: subtract m once when t ≥ m (t{L} is the carry above the top limb).")
         inner += self.final_subtract([f"t{j}" for j in range(L)], f"t{L}")
-        body.append(self.declare(inner, "lo, hi, c, q"))
+        body.append(self.declare(inner, "lo, hi, c, q" + (", y, br, k, v0, v1, w1, w2, w3, cw" if self.p384 else "")))
         out = [o for o in out if o != ""]
         return out + ["    " + s for s in body] + ["    unchecked", "    {"] + ["        " + s for s in inner] + ["    }", "}"]
 
@@ -110,6 +135,7 @@ class Gen:
         L = self.L
         out = [f"/// <summary>a²·R⁻¹ mod m: the 2L-limb square from the cross products (doubled) and the squares, then L",
                f"/// Montgomery reduction rounds.</summary>",
+               "[MethodImpl(MethodImplOptions.AggressiveInlining)]" if INLINE_MUL else "",
                f"public static {self.name} Square(in {self.name} a)", "{"]
         body = ["ulong " + ", ".join(f"a{j} = a.L{j}" for j in range(L)) + ";",
                 "ulong " + ", ".join(f"t{j} = 0" for j in range(2 * L)) + ";",
@@ -131,6 +157,22 @@ class Gen:
             inner.append(f"lo = a{i} * a{i}; hi = WideMultiply.High(a{i}, a{i});")
             inner.append(f"lo += c; k = lo < c ? 1UL : 0UL; t{2*i} += lo; k += t{2*i} < lo ? 1UL : 0UL; hi += k; t{2*i+1} += hi; c = t{2*i+1} < hi ? 1UL : 0UL;")
         inner.append("// (hi + k cannot overflow: the high half of a square is at most 2^64 - 2; the square is below 2^(128L))")
+        if self.p384:
+            inner.append("// Montgomery-reduce the low half: (t_lo + Q·p) / 2^384 ≤ p, six shifting rows as in Multiply")
+            inner.append("ulong u6 = 0, u7 = 0;")
+            names = [f"t{j}" for j in range(6)] + ["u6", "u7"]
+            for i in range(L):
+                inner.append(f"// row {i}")
+                inner += self.p384_row(names)
+                inner.append("u7 = 0;")
+            inner.append("// plus the high half (below p): the sum is below 2p")
+            inner.append("c = 0;")
+            for j in range(L):
+                inner.append(f"x = t{j+L} + c; c = x < c ? 1UL : 0UL; t{j} += x; c += t{j} < x ? 1UL : 0UL;")
+            inner.append("ulong top = u6 + c;")
+            inner += self.final_subtract([f"t{j}" for j in range(L)], "top")
+            body.append(self.declare(inner, "lo, hi, c, q, k, y, br, v0, v1, w1, w2, w3, cw"))
+            return out + ["    " + s for s in body] + ["    unchecked", "    {"] + ["        " + s for s in inner] + ["    }", "}"]
         inner.append("ulong top = 0;")
         for i in range(L):
             inner.append(f"// reduction round {i}: t += q·m·2^(64·{i}), clearing limb {i}")
@@ -154,6 +196,7 @@ class Gen:
             inner.append(f"t{i+L} += c; k = t{i+L} < c ? 1UL : 0UL; t{i+L} += top; k += t{i+L} < top ? 1UL : 0UL; top = k;")
         inner += self.final_subtract([f"t{j+L}" for j in range(L)], "top")
         body.append(self.declare(inner, "lo, hi, c, q, k"))
+        out = [o for o in out if o != ""]
         return out + ["    " + s for s in body] + ["    unchecked", "    {"] + ["        " + s for s in inner] + ["    }", "}"]
 
     def add(self):
@@ -279,6 +322,7 @@ write("NistFields.P256.cs", [
 ])
 write("NistFields.P384.cs", [
     Gen("P384Field", P384, 6, ["Arithmetic modulo the P-384 prime p = 2^384 - 2^128 - 2^96 + 2^32 - 1.",
-                                "-p⁻¹ mod 2^64 = 2^32 + 1, and limbs 3 to 5 of p are all ones: q·(2^64 - 1) is computed once per row."]),
+                                "-p⁻¹ mod 2^64 = 2^32 + 1, and q·p = q·2^384 - q·(2^128 + 2^96 - 2^32 + 1): each reduction row is shifts,",
+                                "additions and subtractions, without multiplications."], p384_special=True),
     Gen("P384Scalar", N384, 6, ["Arithmetic modulo the P-384 group order n."]),
 ])
