@@ -48,8 +48,9 @@ internal sealed partial class NistCurve<TField, TScalar>
     /// </summary>
     public bool Verify(in Limbs r, in Limbs s, in AffinePoint q, in Limbs e)
     {
-        // w = (s·R)⁻¹·R² ... in Montgomery form: s·R → s⁻¹·R; then e·(s⁻¹·R)·R⁻¹ = e·s⁻¹ comes out plain.
-        TScalar w = MontgomeryElement<TScalar>.Invert(MontgomeryElement<TScalar>.ToMontgomery(TScalar.FromLimbs(s)));
+        // w = s⁻¹ (binary extended Euclid, plain), taken to Montgomery form s⁻¹·R; then the Montgomery products
+        // e·(s⁻¹·R)·R⁻¹ = e·s⁻¹ and r·s⁻¹ come out plain.
+        TScalar w = MontgomeryElement<TScalar>.ToMontgomery(MontgomeryElement<TScalar>.InvertPlain(TScalar.FromLimbs(s)));
         TScalar.ToLimbs(TScalar.Multiply(TScalar.FromLimbs(e), w), out Limbs u1);
         TScalar.ToLimbs(TScalar.Multiply(TScalar.FromLimbs(r), w), out Limbs u2);
 

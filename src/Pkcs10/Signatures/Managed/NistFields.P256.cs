@@ -156,23 +156,22 @@ internal readonly struct P256Field : IMontgomeryElement<P256Field>
     /// Montgomery reduction rounds.</summary>
     public static P256Field Square(in P256Field a)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0;
         ulong lo, hi, c, q, k, x;
         unchecked
         {
             // cross products a_i·a_j, i < j, at limb i + j
             c = 0;
-            lo = a0 * a1; hi = WideMultiply.High(a0, a1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
-            lo = a0 * a2; hi = WideMultiply.High(a0, a2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
-            lo = a0 * a3; hi = WideMultiply.High(a0, a3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
+            lo = a.L0 * a.L1; hi = WideMultiply.High(a.L0, a.L1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
+            lo = a.L0 * a.L2; hi = WideMultiply.High(a.L0, a.L2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
+            lo = a.L0 * a.L3; hi = WideMultiply.High(a.L0, a.L3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
             t4 = c;
             c = 0;
-            lo = a1 * a2; hi = WideMultiply.High(a1, a2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
-            lo = a1 * a3; hi = WideMultiply.High(a1, a3); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
+            lo = a.L1 * a.L2; hi = WideMultiply.High(a.L1, a.L2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
+            lo = a.L1 * a.L3; hi = WideMultiply.High(a.L1, a.L3); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
             t5 = c;
             c = 0;
-            lo = a2 * a3; hi = WideMultiply.High(a2, a3); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
+            lo = a.L2 * a.L3; hi = WideMultiply.High(a.L2, a.L3); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
             t6 = c;
             // doubled
             t7 = t6 >> 63;
@@ -184,13 +183,13 @@ internal readonly struct P256Field : IMontgomeryElement<P256Field>
             t1 <<= 1;
             // plus the squares a_i² at limb 2i
             c = 0;
-            lo = a0 * a0; hi = WideMultiply.High(a0, a0);
+            lo = a.L0 * a.L0; hi = WideMultiply.High(a.L0, a.L0);
             lo += c; k = lo < c ? 1UL : 0UL; t0 += lo; k += t0 < lo ? 1UL : 0UL; hi += k; t1 += hi; c = t1 < hi ? 1UL : 0UL;
-            lo = a1 * a1; hi = WideMultiply.High(a1, a1);
+            lo = a.L1 * a.L1; hi = WideMultiply.High(a.L1, a.L1);
             lo += c; k = lo < c ? 1UL : 0UL; t2 += lo; k += t2 < lo ? 1UL : 0UL; hi += k; t3 += hi; c = t3 < hi ? 1UL : 0UL;
-            lo = a2 * a2; hi = WideMultiply.High(a2, a2);
+            lo = a.L2 * a.L2; hi = WideMultiply.High(a.L2, a.L2);
             lo += c; k = lo < c ? 1UL : 0UL; t4 += lo; k += t4 < lo ? 1UL : 0UL; hi += k; t5 += hi; c = t5 < hi ? 1UL : 0UL;
-            lo = a3 * a3; hi = WideMultiply.High(a3, a3);
+            lo = a.L3 * a.L3; hi = WideMultiply.High(a.L3, a.L3);
             lo += c; k = lo < c ? 1UL : 0UL; t6 += lo; k += t6 < lo ? 1UL : 0UL; hi += k; t7 += hi; c = t7 < hi ? 1UL : 0UL;
             // (hi + k cannot overflow: the high half of a square is at most 2^64 - 2; the square is below 2^(128L))
             ulong top = 0;
@@ -446,23 +445,22 @@ internal readonly struct P256Scalar : IMontgomeryElement<P256Scalar>
     /// Montgomery reduction rounds.</summary>
     public static P256Scalar Square(in P256Scalar a)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0;
         ulong lo, hi, c, q, k, onesLo, onesHi;
         unchecked
         {
             // cross products a_i·a_j, i < j, at limb i + j
             c = 0;
-            lo = a0 * a1; hi = WideMultiply.High(a0, a1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
-            lo = a0 * a2; hi = WideMultiply.High(a0, a2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
-            lo = a0 * a3; hi = WideMultiply.High(a0, a3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
+            lo = a.L0 * a.L1; hi = WideMultiply.High(a.L0, a.L1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
+            lo = a.L0 * a.L2; hi = WideMultiply.High(a.L0, a.L2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
+            lo = a.L0 * a.L3; hi = WideMultiply.High(a.L0, a.L3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
             t4 = c;
             c = 0;
-            lo = a1 * a2; hi = WideMultiply.High(a1, a2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
-            lo = a1 * a3; hi = WideMultiply.High(a1, a3); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
+            lo = a.L1 * a.L2; hi = WideMultiply.High(a.L1, a.L2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
+            lo = a.L1 * a.L3; hi = WideMultiply.High(a.L1, a.L3); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
             t5 = c;
             c = 0;
-            lo = a2 * a3; hi = WideMultiply.High(a2, a3); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
+            lo = a.L2 * a.L3; hi = WideMultiply.High(a.L2, a.L3); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
             t6 = c;
             // doubled
             t7 = t6 >> 63;
@@ -474,13 +472,13 @@ internal readonly struct P256Scalar : IMontgomeryElement<P256Scalar>
             t1 <<= 1;
             // plus the squares a_i² at limb 2i
             c = 0;
-            lo = a0 * a0; hi = WideMultiply.High(a0, a0);
+            lo = a.L0 * a.L0; hi = WideMultiply.High(a.L0, a.L0);
             lo += c; k = lo < c ? 1UL : 0UL; t0 += lo; k += t0 < lo ? 1UL : 0UL; hi += k; t1 += hi; c = t1 < hi ? 1UL : 0UL;
-            lo = a1 * a1; hi = WideMultiply.High(a1, a1);
+            lo = a.L1 * a.L1; hi = WideMultiply.High(a.L1, a.L1);
             lo += c; k = lo < c ? 1UL : 0UL; t2 += lo; k += t2 < lo ? 1UL : 0UL; hi += k; t3 += hi; c = t3 < hi ? 1UL : 0UL;
-            lo = a2 * a2; hi = WideMultiply.High(a2, a2);
+            lo = a.L2 * a.L2; hi = WideMultiply.High(a.L2, a.L2);
             lo += c; k = lo < c ? 1UL : 0UL; t4 += lo; k += t4 < lo ? 1UL : 0UL; hi += k; t5 += hi; c = t5 < hi ? 1UL : 0UL;
-            lo = a3 * a3; hi = WideMultiply.High(a3, a3);
+            lo = a.L3 * a.L3; hi = WideMultiply.High(a.L3, a.L3);
             lo += c; k = lo < c ? 1UL : 0UL; t6 += lo; k += t6 < lo ? 1UL : 0UL; hi += k; t7 += hi; c = t7 < hi ? 1UL : 0UL;
             // (hi + k cannot overflow: the high half of a square is at most 2^64 - 2; the square is below 2^(128L))
             ulong top = 0;

@@ -247,39 +247,37 @@ internal readonly struct P384Field : IMontgomeryElement<P384Field>
 
     /// <summary>a²·R⁻¹ mod m: the 2L-limb square from the cross products (doubled) and the squares, then L
     /// Montgomery reduction rounds.</summary>
-
     public static P384Field Square(in P384Field a)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4, a5 = a.L5;
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0;
         ulong lo, hi, c, q, k, y, br, v0, v1, w1, w2, w3, cw, x;
         unchecked
         {
             // cross products a_i·a_j, i < j, at limb i + j
             c = 0;
-            lo = a0 * a1; hi = WideMultiply.High(a0, a1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
-            lo = a0 * a2; hi = WideMultiply.High(a0, a2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
-            lo = a0 * a3; hi = WideMultiply.High(a0, a3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
-            lo = a0 * a4; hi = WideMultiply.High(a0, a4); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
-            lo = a0 * a5; hi = WideMultiply.High(a0, a5); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
+            lo = a.L0 * a.L1; hi = WideMultiply.High(a.L0, a.L1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
+            lo = a.L0 * a.L2; hi = WideMultiply.High(a.L0, a.L2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
+            lo = a.L0 * a.L3; hi = WideMultiply.High(a.L0, a.L3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
+            lo = a.L0 * a.L4; hi = WideMultiply.High(a.L0, a.L4); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
+            lo = a.L0 * a.L5; hi = WideMultiply.High(a.L0, a.L5); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
             t6 = c;
             c = 0;
-            lo = a1 * a2; hi = WideMultiply.High(a1, a2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
-            lo = a1 * a3; hi = WideMultiply.High(a1, a3); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
-            lo = a1 * a4; hi = WideMultiply.High(a1, a4); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
-            lo = a1 * a5; hi = WideMultiply.High(a1, a5); lo += t6; hi += lo < t6 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t6 = lo; c = hi;
+            lo = a.L1 * a.L2; hi = WideMultiply.High(a.L1, a.L2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
+            lo = a.L1 * a.L3; hi = WideMultiply.High(a.L1, a.L3); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
+            lo = a.L1 * a.L4; hi = WideMultiply.High(a.L1, a.L4); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
+            lo = a.L1 * a.L5; hi = WideMultiply.High(a.L1, a.L5); lo += t6; hi += lo < t6 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t6 = lo; c = hi;
             t7 = c;
             c = 0;
-            lo = a2 * a3; hi = WideMultiply.High(a2, a3); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
-            lo = a2 * a4; hi = WideMultiply.High(a2, a4); lo += t6; hi += lo < t6 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t6 = lo; c = hi;
-            lo = a2 * a5; hi = WideMultiply.High(a2, a5); lo += t7; hi += lo < t7 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t7 = lo; c = hi;
+            lo = a.L2 * a.L3; hi = WideMultiply.High(a.L2, a.L3); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
+            lo = a.L2 * a.L4; hi = WideMultiply.High(a.L2, a.L4); lo += t6; hi += lo < t6 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t6 = lo; c = hi;
+            lo = a.L2 * a.L5; hi = WideMultiply.High(a.L2, a.L5); lo += t7; hi += lo < t7 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t7 = lo; c = hi;
             t8 = c;
             c = 0;
-            lo = a3 * a4; hi = WideMultiply.High(a3, a4); lo += t7; hi += lo < t7 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t7 = lo; c = hi;
-            lo = a3 * a5; hi = WideMultiply.High(a3, a5); lo += t8; hi += lo < t8 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t8 = lo; c = hi;
+            lo = a.L3 * a.L4; hi = WideMultiply.High(a.L3, a.L4); lo += t7; hi += lo < t7 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t7 = lo; c = hi;
+            lo = a.L3 * a.L5; hi = WideMultiply.High(a.L3, a.L5); lo += t8; hi += lo < t8 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t8 = lo; c = hi;
             t9 = c;
             c = 0;
-            lo = a4 * a5; hi = WideMultiply.High(a4, a5); lo += t9; hi += lo < t9 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t9 = lo; c = hi;
+            lo = a.L4 * a.L5; hi = WideMultiply.High(a.L4, a.L5); lo += t9; hi += lo < t9 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t9 = lo; c = hi;
             t10 = c;
             // doubled
             t11 = t10 >> 63;
@@ -295,17 +293,17 @@ internal readonly struct P384Field : IMontgomeryElement<P384Field>
             t1 <<= 1;
             // plus the squares a_i² at limb 2i
             c = 0;
-            lo = a0 * a0; hi = WideMultiply.High(a0, a0);
+            lo = a.L0 * a.L0; hi = WideMultiply.High(a.L0, a.L0);
             lo += c; k = lo < c ? 1UL : 0UL; t0 += lo; k += t0 < lo ? 1UL : 0UL; hi += k; t1 += hi; c = t1 < hi ? 1UL : 0UL;
-            lo = a1 * a1; hi = WideMultiply.High(a1, a1);
+            lo = a.L1 * a.L1; hi = WideMultiply.High(a.L1, a.L1);
             lo += c; k = lo < c ? 1UL : 0UL; t2 += lo; k += t2 < lo ? 1UL : 0UL; hi += k; t3 += hi; c = t3 < hi ? 1UL : 0UL;
-            lo = a2 * a2; hi = WideMultiply.High(a2, a2);
+            lo = a.L2 * a.L2; hi = WideMultiply.High(a.L2, a.L2);
             lo += c; k = lo < c ? 1UL : 0UL; t4 += lo; k += t4 < lo ? 1UL : 0UL; hi += k; t5 += hi; c = t5 < hi ? 1UL : 0UL;
-            lo = a3 * a3; hi = WideMultiply.High(a3, a3);
+            lo = a.L3 * a.L3; hi = WideMultiply.High(a.L3, a.L3);
             lo += c; k = lo < c ? 1UL : 0UL; t6 += lo; k += t6 < lo ? 1UL : 0UL; hi += k; t7 += hi; c = t7 < hi ? 1UL : 0UL;
-            lo = a4 * a4; hi = WideMultiply.High(a4, a4);
+            lo = a.L4 * a.L4; hi = WideMultiply.High(a.L4, a.L4);
             lo += c; k = lo < c ? 1UL : 0UL; t8 += lo; k += t8 < lo ? 1UL : 0UL; hi += k; t9 += hi; c = t9 < hi ? 1UL : 0UL;
-            lo = a5 * a5; hi = WideMultiply.High(a5, a5);
+            lo = a.L5 * a.L5; hi = WideMultiply.High(a.L5, a.L5);
             lo += c; k = lo < c ? 1UL : 0UL; t10 += lo; k += t10 < lo ? 1UL : 0UL; hi += k; t11 += hi; c = t11 < hi ? 1UL : 0UL;
             // (hi + k cannot overflow: the high half of a square is at most 2^64 - 2; the square is below 2^(128L))
             // Montgomery-reduce the low half: (t_lo + Q·p) / 2^384 ≤ p, six shifting rows as in Multiply
@@ -727,36 +725,35 @@ internal readonly struct P384Scalar : IMontgomeryElement<P384Scalar>
     /// Montgomery reduction rounds.</summary>
     public static P384Scalar Square(in P384Scalar a)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4, a5 = a.L5;
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0;
         ulong lo, hi, c, q, k, onesLo, onesHi;
         unchecked
         {
             // cross products a_i·a_j, i < j, at limb i + j
             c = 0;
-            lo = a0 * a1; hi = WideMultiply.High(a0, a1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
-            lo = a0 * a2; hi = WideMultiply.High(a0, a2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
-            lo = a0 * a3; hi = WideMultiply.High(a0, a3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
-            lo = a0 * a4; hi = WideMultiply.High(a0, a4); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
-            lo = a0 * a5; hi = WideMultiply.High(a0, a5); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
+            lo = a.L0 * a.L1; hi = WideMultiply.High(a.L0, a.L1); lo += t1; hi += lo < t1 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t1 = lo; c = hi;
+            lo = a.L0 * a.L2; hi = WideMultiply.High(a.L0, a.L2); lo += t2; hi += lo < t2 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t2 = lo; c = hi;
+            lo = a.L0 * a.L3; hi = WideMultiply.High(a.L0, a.L3); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
+            lo = a.L0 * a.L4; hi = WideMultiply.High(a.L0, a.L4); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
+            lo = a.L0 * a.L5; hi = WideMultiply.High(a.L0, a.L5); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
             t6 = c;
             c = 0;
-            lo = a1 * a2; hi = WideMultiply.High(a1, a2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
-            lo = a1 * a3; hi = WideMultiply.High(a1, a3); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
-            lo = a1 * a4; hi = WideMultiply.High(a1, a4); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
-            lo = a1 * a5; hi = WideMultiply.High(a1, a5); lo += t6; hi += lo < t6 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t6 = lo; c = hi;
+            lo = a.L1 * a.L2; hi = WideMultiply.High(a.L1, a.L2); lo += t3; hi += lo < t3 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t3 = lo; c = hi;
+            lo = a.L1 * a.L3; hi = WideMultiply.High(a.L1, a.L3); lo += t4; hi += lo < t4 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t4 = lo; c = hi;
+            lo = a.L1 * a.L4; hi = WideMultiply.High(a.L1, a.L4); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
+            lo = a.L1 * a.L5; hi = WideMultiply.High(a.L1, a.L5); lo += t6; hi += lo < t6 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t6 = lo; c = hi;
             t7 = c;
             c = 0;
-            lo = a2 * a3; hi = WideMultiply.High(a2, a3); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
-            lo = a2 * a4; hi = WideMultiply.High(a2, a4); lo += t6; hi += lo < t6 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t6 = lo; c = hi;
-            lo = a2 * a5; hi = WideMultiply.High(a2, a5); lo += t7; hi += lo < t7 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t7 = lo; c = hi;
+            lo = a.L2 * a.L3; hi = WideMultiply.High(a.L2, a.L3); lo += t5; hi += lo < t5 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t5 = lo; c = hi;
+            lo = a.L2 * a.L4; hi = WideMultiply.High(a.L2, a.L4); lo += t6; hi += lo < t6 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t6 = lo; c = hi;
+            lo = a.L2 * a.L5; hi = WideMultiply.High(a.L2, a.L5); lo += t7; hi += lo < t7 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t7 = lo; c = hi;
             t8 = c;
             c = 0;
-            lo = a3 * a4; hi = WideMultiply.High(a3, a4); lo += t7; hi += lo < t7 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t7 = lo; c = hi;
-            lo = a3 * a5; hi = WideMultiply.High(a3, a5); lo += t8; hi += lo < t8 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t8 = lo; c = hi;
+            lo = a.L3 * a.L4; hi = WideMultiply.High(a.L3, a.L4); lo += t7; hi += lo < t7 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t7 = lo; c = hi;
+            lo = a.L3 * a.L5; hi = WideMultiply.High(a.L3, a.L5); lo += t8; hi += lo < t8 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t8 = lo; c = hi;
             t9 = c;
             c = 0;
-            lo = a4 * a5; hi = WideMultiply.High(a4, a5); lo += t9; hi += lo < t9 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t9 = lo; c = hi;
+            lo = a.L4 * a.L5; hi = WideMultiply.High(a.L4, a.L5); lo += t9; hi += lo < t9 ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t9 = lo; c = hi;
             t10 = c;
             // doubled
             t11 = t10 >> 63;
@@ -772,17 +769,17 @@ internal readonly struct P384Scalar : IMontgomeryElement<P384Scalar>
             t1 <<= 1;
             // plus the squares a_i² at limb 2i
             c = 0;
-            lo = a0 * a0; hi = WideMultiply.High(a0, a0);
+            lo = a.L0 * a.L0; hi = WideMultiply.High(a.L0, a.L0);
             lo += c; k = lo < c ? 1UL : 0UL; t0 += lo; k += t0 < lo ? 1UL : 0UL; hi += k; t1 += hi; c = t1 < hi ? 1UL : 0UL;
-            lo = a1 * a1; hi = WideMultiply.High(a1, a1);
+            lo = a.L1 * a.L1; hi = WideMultiply.High(a.L1, a.L1);
             lo += c; k = lo < c ? 1UL : 0UL; t2 += lo; k += t2 < lo ? 1UL : 0UL; hi += k; t3 += hi; c = t3 < hi ? 1UL : 0UL;
-            lo = a2 * a2; hi = WideMultiply.High(a2, a2);
+            lo = a.L2 * a.L2; hi = WideMultiply.High(a.L2, a.L2);
             lo += c; k = lo < c ? 1UL : 0UL; t4 += lo; k += t4 < lo ? 1UL : 0UL; hi += k; t5 += hi; c = t5 < hi ? 1UL : 0UL;
-            lo = a3 * a3; hi = WideMultiply.High(a3, a3);
+            lo = a.L3 * a.L3; hi = WideMultiply.High(a.L3, a.L3);
             lo += c; k = lo < c ? 1UL : 0UL; t6 += lo; k += t6 < lo ? 1UL : 0UL; hi += k; t7 += hi; c = t7 < hi ? 1UL : 0UL;
-            lo = a4 * a4; hi = WideMultiply.High(a4, a4);
+            lo = a.L4 * a.L4; hi = WideMultiply.High(a.L4, a.L4);
             lo += c; k = lo < c ? 1UL : 0UL; t8 += lo; k += t8 < lo ? 1UL : 0UL; hi += k; t9 += hi; c = t9 < hi ? 1UL : 0UL;
-            lo = a5 * a5; hi = WideMultiply.High(a5, a5);
+            lo = a.L5 * a.L5; hi = WideMultiply.High(a.L5, a.L5);
             lo += c; k = lo < c ? 1UL : 0UL; t10 += lo; k += t10 < lo ? 1UL : 0UL; hi += k; t11 += hi; c = t11 < hi ? 1UL : 0UL;
             // (hi + k cannot overflow: the high half of a square is at most 2^64 - 2; the square is below 2^(128L))
             ulong top = 0;

@@ -10,8 +10,7 @@ N256 = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 P384 = 2**384 - 2**128 - 2**96 + 2**32 - 1
 N384 = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973
 ONES = (1 << 64) - 1
-import os
-INLINE_MUL = os.environ.get("INLINE_MUL") == "1"
+
 
 
 def limbs(x, n):
@@ -118,7 +117,6 @@ class Gen:
     def multiply(self):
         L = self.L
         out = [f"/// <summary>a·b·R⁻¹ mod m (the Montgomery product), for a, b &lt; m; the result is below m.</summary>",
-               "[MethodImpl(MethodImplOptions.AggressiveInlining)]" if INLINE_MUL else "",
                f"public static {self.name} Multiply(in {self.name} a, in {self.name} b)", "{"]
         body = []
         body.append("ulong " + ", ".join(f"t{j} = 0" for j in range(L + 2)) + ";")
@@ -135,16 +133,13 @@ class Gen:
         L = self.L
         out = [f"/// <summary>a²·R⁻¹ mod m: the 2L-limb square from the cross products (doubled) and the squares, then L",
                f"/// Montgomery reduction rounds.</summary>",
-               "[MethodImpl(MethodImplOptions.AggressiveInlining)]" if INLINE_MUL else "",
                f"public static {self.name} Square(in {self.name} a)", "{"]
-        body = ["ulong " + ", ".join(f"a{j} = a.L{j}" for j in range(L)) + ";",
-                "ulong " + ", ".join(f"t{j} = 0" for j in range(2 * L)) + ";",
-                ]
+        body = ["ulong " + ", ".join(f"t{j} = 0" for j in range(2 * L)) + ";"]
         inner = ["// cross products a_i·a_j, i < j, at limb i + j"]
         for i in range(L - 1):
             inner.append("c = 0;")
             for j in range(i + 1, L):
-                inner.append(f"lo = a{i} * a{j}; hi = WideMultiply.High(a{i}, a{j}); lo += t{i+j}; hi += lo < t{i+j} ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t{i+j} = lo; c = hi;")
+                inner.append(f"lo = a.L{i} * a.L{j}; hi = WideMultiply.High(a.L{i}, a.L{j}); lo += t{i+j}; hi += lo < t{i+j} ? 1UL : 0UL; lo += c; hi += lo < c ? 1UL : 0UL; t{i+j} = lo; c = hi;")
             inner.append(f"t{i+L} = c;")
         inner.append("// doubled")
         inner.append(f"t{2*L-1} = t{2*L-2} >> 63;")
@@ -154,7 +149,7 @@ class Gen:
         inner.append("// plus the squares a_i² at limb 2i")
         inner.append("c = 0;")
         for i in range(L):
-            inner.append(f"lo = a{i} * a{i}; hi = WideMultiply.High(a{i}, a{i});")
+            inner.append(f"lo = a.L{i} * a.L{i}; hi = WideMultiply.High(a.L{i}, a.L{i});")
             inner.append(f"lo += c; k = lo < c ? 1UL : 0UL; t{2*i} += lo; k += t{2*i} < lo ? 1UL : 0UL; hi += k; t{2*i+1} += hi; c = t{2*i+1} < hi ? 1UL : 0UL;")
         inner.append("// (hi + k cannot overflow: the high half of a square is at most 2^64 - 2; the square is below 2^(128L))")
         if self.p384:

@@ -8,7 +8,7 @@ namespace Pkcs10.Tests.Signatures.Ecdsa;
 /// The fixed-size Montgomery types of NistFields.P256.cs and NistFields.P384.cs (<see cref="P256Field"/>,
 /// <see cref="P256Scalar"/>, <see cref="P384Field"/>, <see cref="P384Scalar"/>) against <see cref="BigInteger"/>:
 /// every operation on random values and on values next to 0 and to the modulus, the Montgomery constants, inversion
-/// and powers, and agreement with <see cref="MontgomeryModulus"/> (same representation, limb for limb).
+/// (Fermat and binary extended Euclid) and powers, and agreement with <see cref="MontgomeryModulus"/> (same representation, limb for limb).
 /// </summary>
 public sealed class NistFieldTests
 {
@@ -80,6 +80,7 @@ public sealed class NistFieldTests
         T ma = Element<T>(a * r % m);
         BigInteger inverse = Value(MontgomeryElement<T>.FromMontgomery(MontgomeryElement<T>.Invert(ma)));
         Assert.Equal(BigInteger.One, a * inverse % m);
+        Assert.Equal(inverse, Value(MontgomeryElement<T>.InvertPlain(Element<T>(a))));
         BigInteger power = Value(MontgomeryElement<T>.FromMontgomery(MontgomeryElement<T>.Power(ma, EcReference.ToLimbs(e))));
         Assert.Equal(BigInteger.ModPow(a, e, m), power);
     }
@@ -122,6 +123,22 @@ public sealed class NistFieldTests
                         case 2: CheckAll<P384Field>(m, generic, a, b); break;
                         default: CheckAll<P384Scalar>(m, generic, a, b); break;
                     }
+                }
+            }
+        }
+
+        foreach (int index in new[] { 0, 1, 2, 3 })
+        {
+            EcReference reference = EcReference.Get(index / 2);
+            BigInteger m = index % 2 == 0 ? reference.P : reference.N;
+            foreach (BigInteger a in new[] { BigInteger.One, 2, 3, m - 1, m - 2, (m + 1) / 2, BigInteger.One << 200, ulong.MaxValue })
+            {
+                switch (index)
+                {
+                    case 0: CheckInverse<P256Field>(m, a, a); break;
+                    case 1: CheckInverse<P256Scalar>(m, a, a); break;
+                    case 2: CheckInverse<P384Field>(m, a, a); break;
+                    default: CheckInverse<P384Scalar>(m, a, a); break;
                 }
             }
         }
