@@ -47,6 +47,9 @@ internal interface IMontgomeryElement<T>
     /// <summary>a + b mod m.</summary>
     static abstract T Add(in T a, in T b);
 
+    /// <summary>2a mod m (as <see cref="Add"/>(a, a), with a shift instead of a carry chain).</summary>
+    static abstract T Twice(in T a);
+
     /// <summary>a - b mod m.</summary>
     static abstract T Subtract(in T a, in T b);
 }

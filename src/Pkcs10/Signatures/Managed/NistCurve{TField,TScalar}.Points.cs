@@ -16,23 +16,20 @@ internal sealed partial class NistCurve<TField, TScalar>
 
         // alpha = 3·(X1 - delta)·(X1 + delta)
         TField t = TField.Multiply(TField.Subtract(p.X, delta), TField.Add(p.X, delta));
-        TField alpha = TField.Add(TField.Add(t, t), t);
+        TField alpha = TField.Add(TField.Twice(t), t);
 
         // Z3 = 2·Y1·Z1 (before Y is overwritten)
         TField yz = TField.Multiply(p.Y, p.Z);
-        p.Z = TField.Add(yz, yz);
+        p.Z = TField.Twice(yz);
 
         // X3 = alpha² - 8·beta
-        TField beta2 = TField.Add(beta, beta);
-        TField beta4 = TField.Add(beta2, beta2);
-        TField beta8 = TField.Add(beta4, beta4);
+        TField beta4 = TField.Twice(TField.Twice(beta));
+        TField beta8 = TField.Twice(beta4);
         p.X = TField.Subtract(TField.Square(alpha), beta8);
 
         // Y3 = alpha·(4·beta - X3) - 8·gamma²
         TField gamma2 = TField.Square(gamma);
-        gamma2 = TField.Add(gamma2, gamma2);
-        gamma2 = TField.Add(gamma2, gamma2);
-        gamma2 = TField.Add(gamma2, gamma2);
+        gamma2 = TField.Twice(TField.Twice(TField.Twice(gamma2)));
         p.Y = TField.Subtract(TField.Multiply(alpha, TField.Subtract(beta4, p.X)), gamma2);
     }
 
@@ -122,7 +119,7 @@ internal sealed partial class NistCurve<TField, TScalar>
         TField hhh = TField.Multiply(h, hh);
         TField v = TField.Multiply(u1, hh);
         p.Z = TField.Multiply(z1z2, h);
-        TField x3 = TField.Subtract(TField.Subtract(TField.Square(r), hhh), TField.Add(v, v));
+        TField x3 = TField.Subtract(TField.Subtract(TField.Square(r), hhh), TField.Twice(v));
         p.X = x3;
         p.Y = TField.Subtract(TField.Multiply(r, TField.Subtract(v, x3)), TField.Multiply(s1, hhh));
     }

@@ -256,6 +256,27 @@ internal readonly struct P256Field : IMontgomeryElement<P256Field>
         }
     }
 
+    /// <summary>2a mod m, for a &lt; m: a one-bit shift (no carry chain), then one conditional subtraction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static P256Field Twice(in P256Field a)
+    {
+        unchecked
+        {
+            ulong c = a.L3 >> 63;
+            ulong t3 = (a.L3 << 1) | (a.L2 >> 63);
+            ulong t2 = (a.L2 << 1) | (a.L1 >> 63);
+            ulong t1 = (a.L1 << 1) | (a.L0 >> 63);
+            ulong t0 = a.L0 << 1;
+            ulong borrow = 0, d;
+            ulong r0 = t0 - N0; d = t0 < N0 ? 1UL : 0UL; d += r0 < borrow ? 1UL : 0UL; r0 -= borrow; borrow = d;
+            ulong r1 = t1 - N1; d = t1 < N1 ? 1UL : 0UL; d += r1 < borrow ? 1UL : 0UL; r1 -= borrow; borrow = d;
+            ulong r2 = t2 - N2; d = t2 < N2 ? 1UL : 0UL; d += r2 < borrow ? 1UL : 0UL; r2 -= borrow; borrow = d;
+            ulong r3 = t3 - N3; d = t3 < N3 ? 1UL : 0UL; d += r3 < borrow ? 1UL : 0UL; r3 -= borrow; borrow = d;
+            ulong keep = 0 - (borrow & (c ^ 1)); // all ones when t < m (no carry above, and t - m borrows)
+            return new((t0 & keep) | (r0 & ~keep), (t1 & keep) | (r1 & ~keep), (t2 & keep) | (r2 & ~keep), (t3 & keep) | (r3 & ~keep));
+        }
+    }
+
     /// <summary>a - b mod m, for a, b &lt; m.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static P256Field Subtract(in P256Field a, in P256Field b)
@@ -551,6 +572,27 @@ internal readonly struct P256Scalar : IMontgomeryElement<P256Scalar>
             x = a.L1; s = x + b.L1; k = s < x ? 1UL : 0UL; s += c; k += s < c ? 1UL : 0UL; ulong t1 = s; c = k;
             x = a.L2; s = x + b.L2; k = s < x ? 1UL : 0UL; s += c; k += s < c ? 1UL : 0UL; ulong t2 = s; c = k;
             x = a.L3; s = x + b.L3; k = s < x ? 1UL : 0UL; s += c; k += s < c ? 1UL : 0UL; ulong t3 = s; c = k;
+            ulong borrow = 0, d;
+            ulong r0 = t0 - N0; d = t0 < N0 ? 1UL : 0UL; d += r0 < borrow ? 1UL : 0UL; r0 -= borrow; borrow = d;
+            ulong r1 = t1 - N1; d = t1 < N1 ? 1UL : 0UL; d += r1 < borrow ? 1UL : 0UL; r1 -= borrow; borrow = d;
+            ulong r2 = t2 - N2; d = t2 < N2 ? 1UL : 0UL; d += r2 < borrow ? 1UL : 0UL; r2 -= borrow; borrow = d;
+            ulong r3 = t3 - N3; d = t3 < N3 ? 1UL : 0UL; d += r3 < borrow ? 1UL : 0UL; r3 -= borrow; borrow = d;
+            ulong keep = 0 - (borrow & (c ^ 1)); // all ones when t < m (no carry above, and t - m borrows)
+            return new((t0 & keep) | (r0 & ~keep), (t1 & keep) | (r1 & ~keep), (t2 & keep) | (r2 & ~keep), (t3 & keep) | (r3 & ~keep));
+        }
+    }
+
+    /// <summary>2a mod m, for a &lt; m: a one-bit shift (no carry chain), then one conditional subtraction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static P256Scalar Twice(in P256Scalar a)
+    {
+        unchecked
+        {
+            ulong c = a.L3 >> 63;
+            ulong t3 = (a.L3 << 1) | (a.L2 >> 63);
+            ulong t2 = (a.L2 << 1) | (a.L1 >> 63);
+            ulong t1 = (a.L1 << 1) | (a.L0 >> 63);
+            ulong t0 = a.L0 << 1;
             ulong borrow = 0, d;
             ulong r0 = t0 - N0; d = t0 < N0 ? 1UL : 0UL; d += r0 < borrow ? 1UL : 0UL; r0 -= borrow; borrow = d;
             ulong r1 = t1 - N1; d = t1 < N1 ? 1UL : 0UL; d += r1 < borrow ? 1UL : 0UL; r1 -= borrow; borrow = d;

@@ -444,6 +444,31 @@ internal readonly struct P384Field : IMontgomeryElement<P384Field>
         }
     }
 
+    /// <summary>2a mod m, for a &lt; m: a one-bit shift (no carry chain), then one conditional subtraction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static P384Field Twice(in P384Field a)
+    {
+        unchecked
+        {
+            ulong c = a.L5 >> 63;
+            ulong t5 = (a.L5 << 1) | (a.L4 >> 63);
+            ulong t4 = (a.L4 << 1) | (a.L3 >> 63);
+            ulong t3 = (a.L3 << 1) | (a.L2 >> 63);
+            ulong t2 = (a.L2 << 1) | (a.L1 >> 63);
+            ulong t1 = (a.L1 << 1) | (a.L0 >> 63);
+            ulong t0 = a.L0 << 1;
+            ulong borrow = 0, d;
+            ulong r0 = t0 - N0; d = t0 < N0 ? 1UL : 0UL; d += r0 < borrow ? 1UL : 0UL; r0 -= borrow; borrow = d;
+            ulong r1 = t1 - N1; d = t1 < N1 ? 1UL : 0UL; d += r1 < borrow ? 1UL : 0UL; r1 -= borrow; borrow = d;
+            ulong r2 = t2 - N2; d = t2 < N2 ? 1UL : 0UL; d += r2 < borrow ? 1UL : 0UL; r2 -= borrow; borrow = d;
+            ulong r3 = t3 - N3; d = t3 < N3 ? 1UL : 0UL; d += r3 < borrow ? 1UL : 0UL; r3 -= borrow; borrow = d;
+            ulong r4 = t4 - N4; d = t4 < N4 ? 1UL : 0UL; d += r4 < borrow ? 1UL : 0UL; r4 -= borrow; borrow = d;
+            ulong r5 = t5 - N5; d = t5 < N5 ? 1UL : 0UL; d += r5 < borrow ? 1UL : 0UL; r5 -= borrow; borrow = d;
+            ulong keep = 0 - (borrow & (c ^ 1)); // all ones when t < m (no carry above, and t - m borrows)
+            return new((t0 & keep) | (r0 & ~keep), (t1 & keep) | (r1 & ~keep), (t2 & keep) | (r2 & ~keep), (t3 & keep) | (r3 & ~keep), (t4 & keep) | (r4 & ~keep), (t5 & keep) | (r5 & ~keep));
+        }
+    }
+
     /// <summary>a - b mod m, for a, b &lt; m.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static P384Field Subtract(in P384Field a, in P384Field b)
@@ -904,6 +929,31 @@ internal readonly struct P384Scalar : IMontgomeryElement<P384Scalar>
             x = a.L3; s = x + b.L3; k = s < x ? 1UL : 0UL; s += c; k += s < c ? 1UL : 0UL; ulong t3 = s; c = k;
             x = a.L4; s = x + b.L4; k = s < x ? 1UL : 0UL; s += c; k += s < c ? 1UL : 0UL; ulong t4 = s; c = k;
             x = a.L5; s = x + b.L5; k = s < x ? 1UL : 0UL; s += c; k += s < c ? 1UL : 0UL; ulong t5 = s; c = k;
+            ulong borrow = 0, d;
+            ulong r0 = t0 - N0; d = t0 < N0 ? 1UL : 0UL; d += r0 < borrow ? 1UL : 0UL; r0 -= borrow; borrow = d;
+            ulong r1 = t1 - N1; d = t1 < N1 ? 1UL : 0UL; d += r1 < borrow ? 1UL : 0UL; r1 -= borrow; borrow = d;
+            ulong r2 = t2 - N2; d = t2 < N2 ? 1UL : 0UL; d += r2 < borrow ? 1UL : 0UL; r2 -= borrow; borrow = d;
+            ulong r3 = t3 - N3; d = t3 < N3 ? 1UL : 0UL; d += r3 < borrow ? 1UL : 0UL; r3 -= borrow; borrow = d;
+            ulong r4 = t4 - N4; d = t4 < N4 ? 1UL : 0UL; d += r4 < borrow ? 1UL : 0UL; r4 -= borrow; borrow = d;
+            ulong r5 = t5 - N5; d = t5 < N5 ? 1UL : 0UL; d += r5 < borrow ? 1UL : 0UL; r5 -= borrow; borrow = d;
+            ulong keep = 0 - (borrow & (c ^ 1)); // all ones when t < m (no carry above, and t - m borrows)
+            return new((t0 & keep) | (r0 & ~keep), (t1 & keep) | (r1 & ~keep), (t2 & keep) | (r2 & ~keep), (t3 & keep) | (r3 & ~keep), (t4 & keep) | (r4 & ~keep), (t5 & keep) | (r5 & ~keep));
+        }
+    }
+
+    /// <summary>2a mod m, for a &lt; m: a one-bit shift (no carry chain), then one conditional subtraction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static P384Scalar Twice(in P384Scalar a)
+    {
+        unchecked
+        {
+            ulong c = a.L5 >> 63;
+            ulong t5 = (a.L5 << 1) | (a.L4 >> 63);
+            ulong t4 = (a.L4 << 1) | (a.L3 >> 63);
+            ulong t3 = (a.L3 << 1) | (a.L2 >> 63);
+            ulong t2 = (a.L2 << 1) | (a.L1 >> 63);
+            ulong t1 = (a.L1 << 1) | (a.L0 >> 63);
+            ulong t0 = a.L0 << 1;
             ulong borrow = 0, d;
             ulong r0 = t0 - N0; d = t0 < N0 ? 1UL : 0UL; d += r0 < borrow ? 1UL : 0UL; r0 -= borrow; borrow = d;
             ulong r1 = t1 - N1; d = t1 < N1 ? 1UL : 0UL; d += r1 < borrow ? 1UL : 0UL; r1 -= borrow; borrow = d;

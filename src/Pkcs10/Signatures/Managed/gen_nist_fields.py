@@ -205,6 +205,18 @@ class Gen:
         out += ["        " + s for s in self.final_subtract([f"t{j}" for j in range(L)], "c")]
         return out + ["    }", "}"]
 
+    def twice(self):
+        L = self.L
+        out = [f"/// <summary>2a mod m, for a &lt; m: a one-bit shift (no carry chain), then one conditional subtraction.</summary>",
+               "[MethodImpl(MethodImplOptions.AggressiveInlining)]",
+               f"public static {self.name} Twice(in {self.name} a)", "{", "    unchecked", "    {"]
+        out.append(f"        ulong c = a.L{L-1} >> 63;")
+        for j in range(L - 1, 0, -1):
+            out.append(f"        ulong t{j} = (a.L{j} << 1) | (a.L{j-1} >> 63);")
+        out.append("        ulong t0 = a.L0 << 1;")
+        out += ["        " + x for x in self.final_subtract([f"t{j}" for j in range(L)], "c")]
+        return out + ["    }", "}"]
+
     def subtract(self):
         L = self.L
         out = [f"/// <summary>a - b mod m, for a, b &lt; m.</summary>",
@@ -289,6 +301,8 @@ class Gen:
         body += self.square()
         body.append("")
         body += self.add()
+        body.append("")
+        body += self.twice()
         body.append("")
         body += self.subtract()
         lines += ["    " + b if b else "" for b in body]

@@ -51,6 +51,7 @@ public sealed class NistFieldTests
         Assert.Equal(a * b * rInverse % m, Value(T.Multiply(ea, eb)));
         Assert.Equal(a * a * rInverse % m, Value(T.Square(ea)));
         Assert.Equal((a + b) % m, Value(T.Add(ea, eb)));
+        Assert.Equal(2 * a % m, Value(T.Twice(ea)));
         Assert.Equal(EcReference.Mod(a - b, m), Value(T.Subtract(ea, eb)));
         Assert.Equal(EcReference.Mod(-a, m), Value(T.Negate(ea)));
         Assert.Equal(a.IsZero, T.IsZero(ea));
