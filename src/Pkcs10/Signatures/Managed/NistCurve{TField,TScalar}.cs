@@ -86,8 +86,10 @@ internal sealed partial class NistCurve<TField, TScalar>
     {
         int limbs = TScalar.LimbCount;
         int length = Curve.OrderBits + 1;
-        Span<sbyte> naf1 = stackalloc sbyte[(Limbs.Capacity * 64) + 1];
-        Span<sbyte> naf2 = stackalloc sbyte[(Limbs.Capacity * 64) + 1];
+        const int MaxLength = (6 * 64) + 1; // P-384's n has 6 limbs
+        Debug.Assert(length <= MaxLength);
+        Span<sbyte> naf1 = stackalloc sbyte[MaxLength];
+        Span<sbyte> naf2 = stackalloc sbyte[MaxLength];
         naf1 = naf1[..length];
         naf2 = naf2[..length];
         ReadOnlySpan<ulong> s1 = u1;
@@ -129,7 +131,11 @@ internal sealed partial class NistCurve<TField, TScalar>
             }
 
             int d2 = naf2[i];
-            if (d2 != 0)
+            if (d2 is 1 or -1)
+            {
+                AddAffine(ref acc, q, negate: d2 < 0); // ±Q itself: Z2 = 1, the cheaper mixed addition
+            }
+            else if (d2 != 0)
             {
                 Add(ref acc, table[Math.Abs(d2) >> 1], negate: d2 < 0);
             }
