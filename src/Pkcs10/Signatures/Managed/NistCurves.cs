@@ -28,15 +28,23 @@ internal static class NistCurves
     /// <summary>P-521 (secp521r1).</summary>
     public static WeierstrassCurve P521 { [MethodImpl(MethodImplOptions.NoInlining)] get => P521Holder.Curve; }
 
+    /// <summary>P-256 on the fixed-size 4-limb arithmetic (<see cref="P256Field"/>, <see cref="P256Scalar"/>).</summary>
+    public static NistCurve<P256Field, P256Scalar> P256Fixed { [MethodImpl(MethodImplOptions.NoInlining)] get => P256Holder.Fixed; }
+
+    /// <summary>P-384 on the fixed-size 6-limb arithmetic (<see cref="P384Field"/>, <see cref="P384Scalar"/>).</summary>
+    public static NistCurve<P384Field, P384Scalar> P384Fixed { [MethodImpl(MethodImplOptions.NoInlining)] get => P384Holder.Fixed; }
+
     // One holder per curve, so that using one curve never builds the others' tables.
     private static class P256Holder
     {
         public static readonly WeierstrassCurve Curve = new("P-256", P256Prime, P256B, P256Order, P256GeneratorX, P256GeneratorY);
+        public static readonly NistCurve<P256Field, P256Scalar> Fixed = new(Curve);
     }
 
     private static class P384Holder
     {
         public static readonly WeierstrassCurve Curve = new("P-384", P384Prime, P384B, P384Order, P384GeneratorX, P384GeneratorY);
+        public static readonly NistCurve<P384Field, P384Scalar> Fixed = new(Curve);
     }
 
     private static class P521Holder

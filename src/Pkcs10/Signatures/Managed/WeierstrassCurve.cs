@@ -84,6 +84,9 @@ internal sealed partial class WeierstrassCurve
     /// <summary>The generator G.</summary>
     public ref readonly AffinePoint Generator => ref _generator;
 
+    /// <summary>G, 3G, 5G, ..., (2^(<see cref="BaseWindow"/>-1) - 1)G, affine (for <see cref="NistCurve{TField, TScalar}"/>).</summary>
+    public ReadOnlySpan<AffinePoint> BaseOddMultiples => _baseOddMultiples;
+
     /// <summary>
     /// Decodes a SEC 1 §2.3.4 point: uncompressed 04‖x‖y, or compressed 02/03‖x (decompressed with
     /// y = (x³ - 3x + b)^((p+1)/4)). Both coordinates must be below p and the point on the curve; the
