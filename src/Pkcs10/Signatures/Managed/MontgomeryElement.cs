@@ -169,45 +169,14 @@ internal static class MontgomeryElement<T>
     // x = x / 2 mod m for x < m: x is even, or x + m is (and below 2m < 2^(64·limbs + 1)).
     private static void Halve(ref Limbs x, in Limbs m, int limbs)
     {
-        ulong carry = 0;
-        if ((x[0] & 1) != 0)
-        {
-            unchecked
-            {
-                for (int i = 0; i < limbs; i++)
-                {
-                    ulong xi = x[i];
-                    ulong sum = xi + m[i];
-                    ulong c = sum < xi ? 1UL : 0UL;
-                    sum += carry;
-                    c += sum < carry ? 1UL : 0UL;
-                    x[i] = sum;
-                    carry = c;
-                }
-            }
-        }
-
+        ulong carry = (x[0] & 1) != 0 ? AddWrapping(ref x, m, limbs) : 0;
         ShiftRight(ref x, carry, limbs);
     }
 
     // a = a - b for a ≥ b.
     private static void SubtractInPlace(ref Limbs a, in Limbs b, int limbs)
     {
-        ulong borrow = 0;
-        unchecked
-        {
-            for (int i = 0; i < limbs; i++)
-            {
-                ulong ai = a[i];
-                ulong bi = b[i];
-                ulong diff = ai - bi;
-                ulong d = ai < bi ? 1UL : 0UL;
-                d += diff < borrow ? 1UL : 0UL;
-                a[i] = diff - borrow;
-                borrow = d;
-            }
-        }
-
+        ulong borrow = SubtractWrapping(ref a, b, limbs);
         Debug.Assert(borrow == 0, "a ≥ b");
     }
 
@@ -217,27 +186,35 @@ internal static class MontgomeryElement<T>
         if (Compare(a, b, limbs) < 0)
         {
             // a - b + m: add m first (a + m < 2m fits with a carry bit that the subtraction consumes).
-            ulong carry = 0;
-            unchecked
-            {
-                for (int i = 0; i < limbs; i++)
-                {
-                    ulong ai = a[i];
-                    ulong sum = ai + m[i];
-                    ulong c = sum < ai ? 1UL : 0UL;
-                    sum += carry;
-                    c += sum < carry ? 1UL : 0UL;
-                    a[i] = sum;
-                    carry = c;
-                }
-            }
+            AddWrapping(ref a, m, limbs);
         }
 
         SubtractWrapping(ref a, b, limbs);
     }
 
-    // a = a - b mod 2^(64·limbs).
-    private static void SubtractWrapping(ref Limbs a, in Limbs b, int limbs)
+    // a = a + b mod 2^(64·limbs); returns the carry out.
+    private static ulong AddWrapping(ref Limbs a, in Limbs b, int limbs)
+    {
+        ulong carry = 0;
+        unchecked
+        {
+            for (int i = 0; i < limbs; i++)
+            {
+                ulong ai = a[i];
+                ulong sum = ai + b[i];
+                ulong c = sum < ai ? 1UL : 0UL;
+                sum += carry;
+                c += sum < carry ? 1UL : 0UL;
+                a[i] = sum;
+                carry = c;
+            }
+        }
+
+        return carry;
+    }
+
+    // a = a - b mod 2^(64·limbs); returns the borrow out.
+    private static ulong SubtractWrapping(ref Limbs a, in Limbs b, int limbs)
     {
         ulong borrow = 0;
         unchecked
@@ -253,6 +230,8 @@ internal static class MontgomeryElement<T>
                 borrow = d;
             }
         }
+
+        return borrow;
     }
 
     private static int Bit(in Limbs x, int index) => (int)((x[index >> 6] >> (index & 63)) & 1);

@@ -54,24 +54,6 @@ public sealed class RsaPublicOperationTests
         Assert.Equal(aBig * aBig * rInverse % nBig, FromLimbs(a));
     }
 
-    [Property(MaxTest = 300)]
-    public void ToMontgomery_IsXTimesRModN(int seed, byte limbChoice, byte edge)
-    {
-        var random = new Random(seed);
-        int limbs = 1 + (limbChoice % 40);
-        (ulong[] n, BigInteger nBig) = RandomModulus(random, limbs);
-        BigInteger xBig = (edge % 4) switch
-        {
-            0 => 0,
-            1 => nBig - 1,
-            _ => RandomBelow(random, nBig),
-        };
-        ulong[] x = ToLimbs(xBig, limbs), result = new ulong[limbs], temp = new ulong[limbs];
-
-        RsaPublicOperation.ToMontgomery(x, n, result, temp);
-        Assert.Equal((xBig << (64 * limbs)) % nBig, FromLimbs(result));
-    }
-
     /// <summary>The exponentiations to check: the limb form everywhere, the digit form where AVX2 exists.</summary>
     private static IEnumerable<(string Name, ModPow Run)> Engines()
     {
@@ -149,7 +131,7 @@ public sealed class RsaPublicOperationTests
     }
 
     [Property(MaxTest = 300)]
-    public void MultiplyByPowerOfTwo_IsXTimesTwoToTheShiftModN(int seed, byte limbChoice, ushort shiftChoice, byte edge)
+    public void MultiplyByPowerOfTwoAndToMontgomery_AreXTimesAPowerOfTwoModN(int seed, byte limbChoice, ushort shiftChoice, byte edge)
     {
         var random = new Random(seed);
         int limbs = 1 + (limbChoice % 40);
@@ -165,6 +147,10 @@ public sealed class RsaPublicOperationTests
 
         RsaPublicOperation.MultiplyByPowerOfTwo(x, n, shift, result, temp);
         Assert.Equal((xBig << shift) % nBig, FromLimbs(result));
+
+        // ToMontgomery is the whole-R case, x·2^(64L) mod n.
+        RsaPublicOperation.ToMontgomery(x, n, result, temp);
+        Assert.Equal((xBig << (64 * limbs)) % nBig, FromLimbs(result));
     }
 
     [Fact]
