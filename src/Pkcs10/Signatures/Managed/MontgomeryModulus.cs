@@ -14,8 +14,8 @@ namespace Pkcs10.Signatures.Managed;
 /// Multiplication is CIOS (Koç, Acar, Kaliski 1996) with the multiply and reduce rows fused, as in
 /// <see cref="RsaPublicOperation"/>, on a fixed <see cref="Limbs"/> buffer; results are always fully reduced
 /// (below m). Every result parameter may alias an input. Limbs above <see cref="LimbCount"/> are never read, and
-/// results leave them unspecified. 4- and 6-limb moduli (P-256, P-384) take unrolled forms of the hot operations
-/// (MontgomeryModulus.Unrolled.cs).
+/// results leave them unspecified. This is the general form, for P-521 and as the oracle: P-256 and P-384 verify on
+/// the fixed-size types of NistFields.P256.cs and NistFields.P384.cs, which keep the same Montgomery form.
 /// </remarks>
 internal sealed partial class MontgomeryModulus
 {
@@ -24,7 +24,6 @@ internal sealed partial class MontgomeryModulus
     private readonly Limbs _one;       // R mod m
     private readonly Limbs _rSquared;  // R² mod m
     private readonly ulong _inverse;   // -m⁻¹ mod 2^64
-    private readonly bool _isP256Prime;
 
     /// <summary>Creates the arithmetic for the odd modulus given big-endian.</summary>
     /// <param name="modulus">m, big-endian, odd, at least 65 bits and at most 576 bits.</param>
@@ -37,8 +36,6 @@ internal sealed partial class MontgomeryModulus
         }
 
         _inverse = RsaPublicOperation.NegativeInverse(_modulus[0]);
-        _isP256Prime = LimbCount == 4 && _modulus[0] == ulong.MaxValue && _modulus[1] == 0x00000000FFFFFFFF &&
-            _modulus[2] == 0 && _modulus[3] == 0xFFFFFFFF00000001;
         _modulusMinusTwo = _modulus;
         _modulusMinusTwo[0] -= 2; // m is odd and above 2^64: no borrow.
 
@@ -80,29 +77,6 @@ internal sealed partial class MontgomeryModulus
 
     /// <summary>result = a·b·R⁻¹ mod m (the Montgomery product), for a, b &lt; m.</summary>
     public void Multiply(in Limbs a, in Limbs b, out Limbs result)
-    {
-        if (_isP256Prime)
-        {
-            MultiplyP256(a, b, out result);
-            return;
-        }
-
-        switch (LimbCount)
-        {
-            case 4:
-                Multiply4(a, b, out result);
-                return;
-            case 6:
-                Multiply6(a, b, out result);
-                return;
-            default:
-                MultiplyLoop(a, b, out result);
-                return;
-        }
-    }
-
-    /// <summary><see cref="Multiply"/> for any limb count, as loops (P-521, and the oracle for the unrolled forms).</summary>
-    internal void MultiplyLoop(in Limbs a, in Limbs b, out Limbs result)
     {
         int limbs = LimbCount;
         Limbs t = default;
@@ -171,36 +145,10 @@ internal sealed partial class MontgomeryModulus
     }
 
     /// <summary>result = a² · R⁻¹ mod m.</summary>
-    public void Square(in Limbs a, out Limbs result)
-    {
-        if (_isP256Prime)
-        {
-            SquareP256(a, out result);
-            return;
-        }
-
-        Multiply(a, a, out result);
-    }
+    public void Square(in Limbs a, out Limbs result) => Multiply(a, a, out result);
 
     /// <summary>result = a + b mod m, for a, b &lt; m.</summary>
     public void Add(in Limbs a, in Limbs b, out Limbs result)
-    {
-        switch (LimbCount)
-        {
-            case 4:
-                Add4(a, b, out result);
-                return;
-            case 6:
-                Add6(a, b, out result);
-                return;
-            default:
-                AddLoop(a, b, out result);
-                return;
-        }
-    }
-
-    /// <summary><see cref="Add"/> for any limb count, as loops.</summary>
-    internal void AddLoop(in Limbs a, in Limbs b, out Limbs result)
     {
         int limbs = LimbCount;
         Limbs t = default;
@@ -229,23 +177,6 @@ internal sealed partial class MontgomeryModulus
 
     /// <summary>result = a - b mod m, for a, b &lt; m.</summary>
     public void Subtract(in Limbs a, in Limbs b, out Limbs result)
-    {
-        switch (LimbCount)
-        {
-            case 4:
-                Subtract4(a, b, out result);
-                return;
-            case 6:
-                Subtract6(a, b, out result);
-                return;
-            default:
-                SubtractLoop(a, b, out result);
-                return;
-        }
-    }
-
-    /// <summary><see cref="Subtract"/> for any limb count, as loops.</summary>
-    internal void SubtractLoop(in Limbs a, in Limbs b, out Limbs result)
     {
         int limbs = LimbCount;
         Limbs t = default;
