@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.Arm;
-using System.Runtime.Intrinsics.X86;
 
 namespace Pkcs10.Signatures.Managed;
 
@@ -75,72 +72,15 @@ internal sealed partial class MontgomeryModulus
         Multiply(x, plainOne, out result);
     }
 
-    /// <summary>result = a·b·R⁻¹ mod m (the Montgomery product), for a, b &lt; m.</summary>
+    /// <summary>result = a·b·R⁻¹ mod m (the Montgomery product), for a, b &lt; m: <see cref="RsaPublicOperation.Multiply"/>'s CIOS loop.</summary>
     public void Multiply(in Limbs a, in Limbs b, out Limbs result)
     {
         int limbs = LimbCount;
-        Limbs t = default;
-        ulong top = 0;
-        ref ulong tp = ref t[0];
-        ref ulong ap = ref Unsafe.AsRef(in a[0]);
-        ref ulong bp = ref Unsafe.AsRef(in b[0]);
-        ref ulong np = ref Unsafe.AsRef(in _modulus[0]);
-        ulong a0 = ap, n0 = np, inverse = _inverse;
-
-        unchecked
-        {
-            for (int i = 0; i < limbs; i++)
-            {
-                // t = (t + a·b[i] + q·m) / 2^64, q chosen from the low limb so the two rows share one loop.
-                ulong bi = Unsafe.Add(ref bp, i);
-                ulong lo = a0 * bi;
-                ulong hi = WideMultiply.High(a0, bi);
-                ulong t0 = tp;
-                lo += t0;
-                hi += lo < t0 ? 1UL : 0UL;
-                ulong c1 = hi;
-                ulong q = lo * inverse;
-                ulong lo2 = q * n0;
-                ulong c2 = WideMultiply.High(q, n0) + (lo2 + lo < lo2 ? 1UL : 0UL); // lo2 + lo ≡ 0 mod 2^64
-
-                for (int j = 1; j < limbs; j++)
-                {
-                    ulong aj = Unsafe.Add(ref ap, j);
-                    ulong tj = Unsafe.Add(ref tp, j);
-                    lo = aj * bi;
-                    hi = WideMultiply.High(aj, bi);
-                    lo += tj;
-                    hi += lo < tj ? 1UL : 0UL;
-                    lo += c1;
-                    hi += lo < c1 ? 1UL : 0UL;
-                    c1 = hi;
-
-                    ulong nj = Unsafe.Add(ref np, j);
-                    lo2 = q * nj;
-                    ulong hi2 = WideMultiply.High(q, nj);
-                    lo2 += lo;
-                    hi2 += lo2 < lo ? 1UL : 0UL;
-                    lo2 += c2;
-                    hi2 += lo2 < c2 ? 1UL : 0UL;
-                    c2 = hi2;
-                    Unsafe.Add(ref tp, j - 1) = lo2;
-                }
-
-                // t < 2m throughout, so the top limb is 0 or 1.
-                ulong sum = top + c1;
-                ulong carry = sum < c1 ? 1UL : 0UL;
-                sum += c2;
-                carry += sum < c2 ? 1UL : 0UL;
-                Unsafe.Add(ref tp, limbs - 1) = sum;
-                top = carry;
-            }
-        }
-
-        if (top != 0 || Compare(t, _modulus) >= 0)
-        {
-            SubtractModulus(ref t);
-        }
-
+        ReadOnlySpan<ulong> x = a, y = b, m = _modulus;
+        Span<ulong> row = stackalloc ulong[Limbs.Capacity + 2];
+        Limbs t = default; // not result itself: result may be a or b
+        Span<ulong> product = t;
+        RsaPublicOperation.Multiply(x[..limbs], y[..limbs], m[..limbs], _inverse, product[..limbs], row);
         result = t;
     }
 
