@@ -36,7 +36,7 @@ public sealed partial class CertificationRequest
     // Decoding validates everything and records where each part lies; the subject, key and algorithm objects
     // are made when first asked for (one allocation fewer each for callers that never look). The key and the
     // algorithm keep only their extent: their layouts are read again, from bytes already validated, when first
-    // needed, which keeps the request object small (its allocation was about a tenth of Decode's time).
+    // needed, which keeps the request object small (144 B instead of 264 B).
     // Concurrent first reads may each make one; the objects are immutable and equal, and one of them stays.
     private readonly int _publicKeyStart, _publicKeyLength, _algorithmStart, _algorithmLength;
     private DistinguishedName? _subject;

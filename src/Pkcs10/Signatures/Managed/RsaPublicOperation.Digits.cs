@@ -30,11 +30,9 @@ namespace Pkcs10.Signatures.Managed;
 /// </para>
 /// <para>
 /// Squarings (<see cref="AlmostMontgomerySquare"/>) compute each cross product once against a doubled digit, then
-/// reduce in a second pass: about 5 % fewer cycles than the general multiplication at 2048 bits, 11 % at 4096.
-/// s·R mod n comes from <see cref="MultiplyByPowerOfTwo"/> on 64-bit limbs (wD is not a whole number of limbs,
-/// so its last step is a partial shift). Measured on the 2-core AMD EPYC (Zen 3) VM of the benchmarks: a 2048-bit
-/// multiplication takes about 1.1–1.4 µs here against 3.2 µs for the limb form's squaring, and a whole e = 65537
-/// exponentiation 23 µs against 60 µs (4096 bits: 77 µs against 241 µs).
+/// reduce in a second pass (about 3D²/8 vector products instead of D²/2). s·R mod n comes from
+/// <see cref="MultiplyByPowerOfTwo"/> on 64-bit limbs (wD is not a whole number of limbs, so its last step is a
+/// partial shift). benchmarks/README.md has the measured verification times beside OpenSSL's.
 /// </para>
 /// </remarks>
 internal static partial class RsaPublicOperation
