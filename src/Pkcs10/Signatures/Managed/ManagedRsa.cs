@@ -39,7 +39,9 @@ internal static class ManagedRsa
     /// </summary>
     public const int MaxExponentBits = 33;
 
-    private const int StackallocThreshold = 256;
+    // Octets of scratch kept on the stack: the recovered and expected encodings of a modulus up to 4096 bits (2k),
+    // so those verifications never touch the pool (whose arrays a GC may trim away); larger ones rent.
+    private const int StackallocThreshold = 1024;
 
     // RFC 8017 §8.2.2 step 2c / §9.2 step 3: emLen >= tLen + 11 (00 01, at least eight FF, 00).
     private const int Pkcs1MinPadding = 11;
