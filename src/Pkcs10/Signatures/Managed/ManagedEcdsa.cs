@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace Pkcs10.Signatures.Managed;
 
 /// <summary>
@@ -29,14 +31,14 @@ internal static class ManagedEcdsa
     /// <param name="r">r, big-endian, leading zeros allowed.</param>
     /// <param name="s">s, big-endian, leading zeros allowed.</param>
     public static bool Verify(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> r, ReadOnlySpan<byte> s) =>
-        Verify(curve, publicKey, hash, r, s, generic: false);
+        Verify(curve, publicKey, hash, r, s, EcdsaArithmetic.Fastest);
 
     /// <summary>
     /// <see cref="Verify(WeierstrassCurve, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>,
-    /// on the generic <see cref="Limbs"/> arithmetic even for P-256 and P-384 when <paramref name="generic"/> is set
-    /// (the oracle for the fixed-size code in tests and benchmarks).
+    /// on the arithmetic <paramref name="arithmetic"/> names (the slower ones are the oracles of the faster ones in tests
+    /// and benchmarks).
     /// </summary>
-    internal static bool Verify(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> r, ReadOnlySpan<byte> s, bool generic)
+    internal static bool Verify(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> r, ReadOnlySpan<byte> s, EcdsaArithmetic arithmetic)
     {
         MontgomeryModulus order = curve.Order;
         MontgomeryModulus field = curve.Field;
@@ -54,7 +56,21 @@ internal static class ManagedEcdsa
         }
 
         HashToScalar(curve, hash, out Limbs e);
-        if (!generic)
+        if (arithmetic == EcdsaArithmetic.Fastest && Avx2.IsSupported)
+        {
+            // Four field multiplications at a time in AVX2 lanes (LaneFields.*.cs).
+            if (ReferenceEquals(curve, NistCurves.P256))
+            {
+                return NistCurves.P256Lanes.Verify(rPlain, sPlain, q, e);
+            }
+
+            if (ReferenceEquals(curve, NistCurves.P384))
+            {
+                return NistCurves.P384Lanes.Verify(rPlain, sPlain, q, e);
+            }
+        }
+
+        if (arithmetic != EcdsaArithmetic.Generic)
         {
             // The fixed-size paths (NistFields.*.cs): the same steps without Limbs copies or modulus dispatch.
             if (ReferenceEquals(curve, NistCurves.P256))
@@ -103,13 +119,13 @@ internal static class ManagedEcdsa
     /// Verifies an IEEE P1363 signature r‖s, each exactly ⌈log2 n / 8⌉ octets; any other length is invalid.
     /// </summary>
     public static bool VerifyP1363(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature) =>
-        VerifyP1363(curve, publicKey, hash, signature, generic: false);
+        VerifyP1363(curve, publicKey, hash, signature, EcdsaArithmetic.Fastest);
 
-    /// <summary><see cref="VerifyP1363(WeierstrassCurve, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>, optionally on the generic arithmetic.</summary>
-    internal static bool VerifyP1363(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, bool generic)
+    /// <summary><see cref="VerifyP1363(WeierstrassCurve, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>, on a chosen arithmetic.</summary>
+    internal static bool VerifyP1363(WeierstrassCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, EcdsaArithmetic arithmetic)
     {
         int half = (curve.OrderBits + 7) / 8;
-        return signature.Length == 2 * half && Verify(curve, publicKey, hash, signature[..half], signature[half..], generic);
+        return signature.Length == 2 * half && Verify(curve, publicKey, hash, signature[..half], signature[half..], arithmetic);
     }
 
     /// <summary>SEC 1 §4.1.3 step 5 and §4.1.4 step 3: e = leftmost OrderBits bits of the hash, reduced mod n.</summary>
@@ -162,4 +178,17 @@ internal static class ManagedEcdsa
 
         return carry == 0;
     }
+}
+
+/// <summary>Which arithmetic <see cref="ManagedEcdsa"/> verifies P-256 and P-384 signatures on.</summary>
+internal enum EcdsaArithmetic
+{
+    /// <summary>AVX2 lanes (<see cref="NistLaneCurve{TField, TScalar, TLanes}"/>) where supported, else fixed-size.</summary>
+    Fastest,
+
+    /// <summary>Fixed-size 64-bit limbs (<see cref="NistCurve{TField, TScalar}"/>).</summary>
+    Fixed,
+
+    /// <summary>The generic <see cref="MontgomeryModulus"/> arithmetic of every curve.</summary>
+    Generic,
 }

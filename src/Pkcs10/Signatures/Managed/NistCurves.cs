@@ -34,17 +34,25 @@ internal static class NistCurves
     /// <summary>P-384 on the fixed-size 6-limb arithmetic (<see cref="P384Field"/>, <see cref="P384Scalar"/>).</summary>
     public static NistCurve<P384Field, P384Scalar> P384Fixed { [MethodImpl(MethodImplOptions.NoInlining)] get => P384Holder.Fixed; }
 
+    /// <summary>P-256 with four field multiplications per AVX2 instruction sequence (<see cref="P256Lanes"/>).</summary>
+    public static NistLaneCurve<P256Field, P256Scalar, P256Lanes> P256Lanes { [MethodImpl(MethodImplOptions.NoInlining)] get => P256Holder.Lanes; }
+
+    /// <summary>P-384 with four field multiplications per AVX2 instruction sequence (<see cref="P384Lanes"/>).</summary>
+    public static NistLaneCurve<P384Field, P384Scalar, P384Lanes> P384Lanes { [MethodImpl(MethodImplOptions.NoInlining)] get => P384Holder.Lanes; }
+
     // One holder per curve, so that using one curve never builds the others' tables.
     private static class P256Holder
     {
         public static readonly WeierstrassCurve Curve = new("P-256", P256Prime, P256B, P256Order, P256GeneratorX, P256GeneratorY);
         public static readonly NistCurve<P256Field, P256Scalar> Fixed = new(Curve);
+        public static readonly NistLaneCurve<P256Field, P256Scalar, P256Lanes> Lanes = new(Fixed, Fixed.BaseOddMultiples);
     }
 
     private static class P384Holder
     {
         public static readonly WeierstrassCurve Curve = new("P-384", P384Prime, P384B, P384Order, P384GeneratorX, P384GeneratorY);
         public static readonly NistCurve<P384Field, P384Scalar> Fixed = new(Curve);
+        public static readonly NistLaneCurve<P384Field, P384Scalar, P384Lanes> Lanes = new(Fixed, Fixed.BaseOddMultiples);
     }
 
     private static class P521Holder

@@ -34,6 +34,9 @@ internal sealed partial class NistCurve<TField, TScalar>
         }
     }
 
+    /// <summary>G, 3G, ..., (2^(w-1) - 1)G, affine.</summary>
+    public ReadOnlySpan<AffinePoint<TField>> BaseOddMultiples => _baseOddMultiples;
+
     /// <summary>The generic curve: domain parameters, point decoding, scalar parsing.</summary>
     public WeierstrassCurve Curve { get; }
 
@@ -144,8 +147,8 @@ internal sealed partial class NistCurve<TField, TScalar>
         result = acc;
     }
 
-    // r + n as a plain number, when it is below p.
-    private static bool TryAddOrder(in Limbs r, out Limbs result)
+    /// <summary>r + n as a plain number, when it is below p.</summary>
+    internal static bool TryAddOrder(in Limbs r, out Limbs result)
     {
         TScalar.ToLimbs(TScalar.Modulus, out Limbs n);
         TField.ToLimbs(TField.Modulus, out Limbs p);

@@ -57,7 +57,7 @@ public sealed class NistCurveTests
 
     // Random keys and messages, signed by the BCL: both paths accept, and both reject every tampering alike.
     [Property(MaxTest = 30)]
-    public void Verify_FixedAndGenericPathsAgree(bool p384, byte[] message, byte flip)
+    public void Verify_LaneFixedAndGenericPathsAgree(bool p384, byte[] message, byte flip)
     {
         ECCurve named = p384 ? ECCurve.NamedCurves.nistP384 : ECCurve.NamedCurves.nistP256;
         WeierstrassCurve curve = p384 ? NistCurves.P384 : NistCurves.P256;
@@ -68,17 +68,20 @@ public sealed class NistCurveTests
         byte[] signature = ec.SignHash(hash);
 
         Assert.True(ManagedEcdsa.VerifyP1363(curve, key, hash, signature));
-        Assert.True(ManagedEcdsa.VerifyP1363(curve, key, hash, signature, generic: true));
+        Assert.True(ManagedEcdsa.VerifyP1363(curve, key, hash, signature, EcdsaArithmetic.Generic));
+        Assert.True(ManagedEcdsa.VerifyP1363(curve, key, hash, signature, EcdsaArithmetic.Fixed));
 
         byte[] bad = (byte[])signature.Clone();
         bad[flip % bad.Length] ^= (byte)(1 << (flip % 8));
         Assert.False(ManagedEcdsa.VerifyP1363(curve, key, hash, bad));
-        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, hash, bad, generic: true));
+        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, hash, bad, EcdsaArithmetic.Generic));
+        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, hash, bad, EcdsaArithmetic.Fixed));
 
         byte[] otherHash = (byte[])hash.Clone();
         otherHash[flip % otherHash.Length] ^= 1;
         Assert.False(ManagedEcdsa.VerifyP1363(curve, key, otherHash, signature));
-        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, otherHash, signature, generic: true));
+        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, otherHash, signature, EcdsaArithmetic.Generic));
+        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, otherHash, signature, EcdsaArithmetic.Fixed));
     }
 
     // Signatures built from the oracle with chosen nonces and hashes (e = 0 gives u1 = 0, e = n - 1 a long u1), and
@@ -111,12 +114,14 @@ public sealed class NistCurveTests
                 byte[] hash = Fixed(eValue, size);
                 byte[] signature = [.. Fixed(r, size), .. Fixed(s, size)];
                 Assert.True(ManagedEcdsa.VerifyP1363(curve, key, hash, signature));
-                Assert.True(ManagedEcdsa.VerifyP1363(curve, key, hash, signature, generic: true));
+                Assert.True(ManagedEcdsa.VerifyP1363(curve, key, hash, signature, EcdsaArithmetic.Generic));
+                Assert.True(ManagedEcdsa.VerifyP1363(curve, key, hash, signature, EcdsaArithmetic.Fixed));
 
                 // Any other r' (here r + 1) fails on both.
                 byte[] wrong = [.. Fixed((r + 1) % n, size), .. Fixed(s, size)];
                 Assert.False(ManagedEcdsa.VerifyP1363(curve, key, hash, wrong));
-                Assert.False(ManagedEcdsa.VerifyP1363(curve, key, hash, wrong, generic: true));
+                Assert.False(ManagedEcdsa.VerifyP1363(curve, key, hash, wrong, EcdsaArithmetic.Generic));
+                Assert.False(ManagedEcdsa.VerifyP1363(curve, key, hash, wrong, EcdsaArithmetic.Fixed));
             }
         }
 
@@ -125,7 +130,8 @@ public sealed class NistCurveTests
         byte[] infinityHash = Fixed(EcReference.Mod(-r0 * d, n), size);
         byte[] infinitySignature = [.. Fixed(r0, size), .. Fixed(s0, size)];
         Assert.False(ManagedEcdsa.VerifyP1363(curve, key, infinityHash, infinitySignature));
-        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, infinityHash, infinitySignature, generic: true));
+        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, infinityHash, infinitySignature, EcdsaArithmetic.Generic));
+        Assert.False(ManagedEcdsa.VerifyP1363(curve, key, infinityHash, infinitySignature, EcdsaArithmetic.Fixed));
     }
 
     private static void DoubleAndAdd<TField, TScalar>(EcReference reference, byte[] k1Bytes, byte[] k2Bytes, byte[] zBytes, byte mode, bool negate)
