@@ -26,11 +26,11 @@ namespace Pkcs10.Signatures.Managed;
 /// every later step keeps. A final Z² of 0 sends the verification to the scalar code, which handles every case.
 /// </para>
 /// <para>
-/// Bounds (see gen_lane_fields.py): lane products are below 2p with normalized digits; the state is normalized
-/// after each point operation, its values below 2p + c29·p (c29 the multiple Subtract29 adds, 256 for P-256, 1024
-/// for P-384); every subtrahend is a product (or up to eight times one), so its digits and top digit meet the
-/// Subtract26/Subtract29 conditions; the largest lane product input is below 2^15·p, within Multiply's 2^30·p²
-/// (P-256) and 2^32·p² (P-384); digit products stay below 2^58.
+/// Bounds (see gen_lane_fields.py; w = 27-bit digits, N = 2^w - 1): lane products are below 2p with digits up to N;
+/// the state is normalized after each point operation, its values below 2p + 17p (17p is what SubtractEight adds);
+/// every subtrahend is a product, or a sum of up to eight, so it meets the SubtractProduct or SubtractEight conditions;
+/// the largest product of lane values is below 500·p², within Multiply's 2^14·p²; the largest digit product,
+/// α·(12β - α²) in a doubling, is 3N·(12N + 2^(w+1)) &lt; 2^59.4, within Multiply's 2^60.
 /// </para>
 /// </remarks>
 /// <typeparam name="TField">The scalar field type (for conversions and the final comparison).</typeparam>
@@ -303,7 +303,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         TLanes.Permute(reduced, All3, out TLanes zz);
         TLanes.Multiply(z, zz, out TLanes zzz);
         TLanes.Permute(reduced, All1, out TLanes y);
-        TLanes.Subtract26(default, y, out TLanes minusY);
+        TLanes.SubtractProduct(default, y, out TLanes minusY);
         TLanes.Permute(reduced, Order(0, 3, 0, 3), out entry.E1);
         TLanes.Select(Lane2, minusY, z, out TLanes e2);
         TLanes.Select(Lane1, y, e2, out e2);
@@ -330,7 +330,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     internal static Span<ulong> AsDigits(ref TLanes value) =>
         MemoryMarshal.CreateSpan(ref Unsafe.As<TLanes, ulong>(ref value), 4 * TLanes.DigitCount);
 
-    /// <summary>Writes 26-bit digits into one lane of <paramref name="all"/> (from <see cref="AsDigits"/>).</summary>
+    /// <summary>Writes digits into one lane of <paramref name="all"/> (from <see cref="AsDigits"/>).</summary>
     internal static void SetLane(Span<ulong> all, int lane, ReadOnlySpan<ulong> digits)
     {
         for (int i = 0; i < digits.Length; i++)
@@ -339,38 +339,40 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         }
     }
 
-    /// <summary>A number below 2^(64·<see cref="Limbs.Capacity"/>) as normalized 26-bit digits.</summary>
+    /// <summary>A number below 2^(64·<see cref="Limbs.Capacity"/>) as normalized digits.</summary>
     internal static void ToDigits(in Limbs value, Span<ulong> digits)
     {
         ReadOnlySpan<ulong> limbs = value;
         for (int i = 0; i < digits.Length; i++)
         {
-            int bit = 26 * i;
+            int w = TLanes.DigitBits;
+            int bit = w * i;
             int word = bit >> 6;
             int shift = bit & 63;
             ulong d = word < limbs.Length ? limbs[word] >> shift : 0;
-            if (shift > 38 && word + 1 < limbs.Length)
+            if (shift > 64 - w && word + 1 < limbs.Length)
             {
                 d |= limbs[word + 1] << (64 - shift);
             }
 
-            digits[i] = d & 0x3FFFFFF;
+            digits[i] = d & ((1UL << w) - 1);
         }
     }
 
-    /// <summary>The number Σ digits[i]·2^(26i) (digits below 2^26 except possibly the last) as 64-bit limbs.</summary>
+    /// <summary>The number Σ digits[i]·2^(wi) (digits below 2^w except possibly the last) as 64-bit limbs.</summary>
     internal static void FromDigits(ReadOnlySpan<ulong> digits, out Limbs result)
     {
         result = default;
         Span<ulong> limbs = result;
         for (int i = digits.Length - 1; i >= 0; i--)
         {
-            // result = result·2^26 + digit
+            // result = result·2^w + digit
+            int w = TLanes.DigitBits;
             ulong carry = digits[i];
             for (int j = 0; j < limbs.Length; j++)
             {
-                ulong next = limbs[j] >> 38;
-                limbs[j] = (limbs[j] << 26) | carry;
+                ulong next = limbs[j] >> (64 - w);
+                limbs[j] = (limbs[j] << w) | carry;
                 carry = next;
             }
 
@@ -453,8 +455,8 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         ref Vector256<ulong> sd = ref Digits(ref state);
         ref Vector256<ulong> ad = ref Digits(ref a);
         ref Vector256<ulong> bd = ref Digits(ref b);
-        ref ulong bias26 = ref MemoryMarshal.GetReference(TLanes.Bias26Digits);
-        ref ulong bias29 = ref MemoryMarshal.GetReference(TLanes.Bias29Digits);
+        ref ulong productBias = ref MemoryMarshal.GetReference(TLanes.ProductBiasDigits);
+        ref ulong eightBias = ref MemoryMarshal.GetReference(TLanes.EightBiasDigits);
 
         // (Y², Y·Z, (X - Z²)(X + Z²), ·)
         for (int i = 0; i < n; i++)
@@ -462,7 +464,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Vector256<ulong> si = Unsafe.Add(ref sd, i);
             Vector256<ulong> u = Avx2.Permute4x64(si, 0x45); // (Y, Y, X, Y)
             Vector256<ulong> v = Avx2.Permute4x64(si, 0xB9); // (Y, Z, Z², Z)
-            Vector256<ulong> difference = Avx2.Subtract(Avx2.Add(u, Vector256.Create(Unsafe.Add(ref bias26, i))), v);
+            Vector256<ulong> difference = Avx2.Subtract(Avx2.Add(u, Vector256.Create(Unsafe.Add(ref productBias, i))), v);
             Unsafe.Add(ref ad, i) = Blend(u, difference, 0x30);
             Unsafe.Add(ref bd, i) = Blend(v, Avx2.Add(u, v), 0x30);
         }
@@ -493,8 +495,8 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Vector256<ulong> alpha2 = Avx2.Permute4x64(mi, 0xAA);
             Vector256<ulong> eight = Avx2.ShiftLeftLogical(mi, 3);
             Vector256<ulong> twelve = Avx2.Add(eight, Avx2.ShiftLeftLogical(mi, 2));
-            Unsafe.Add(ref wd, i) = Avx2.Subtract(Avx2.Add(twelve, Vector256.Create(Unsafe.Add(ref bias26, i))), alpha2);
-            Vector256<ulong> x3 = Avx2.Subtract(Avx2.Add(alpha2, Vector256.Create(Unsafe.Add(ref bias29, i))), eight);
+            Unsafe.Add(ref wd, i) = Avx2.Subtract(Avx2.Add(twelve, Vector256.Create(Unsafe.Add(ref productBias, i))), alpha2);
+            Vector256<ulong> x3 = Avx2.Subtract(Avx2.Add(alpha2, Vector256.Create(Unsafe.Add(ref eightBias, i))), eight);
             Vector256<ulong> z3 = Avx2.Permute4x64(Unsafe.Add(ref bd, i), 0xFF);
             Unsafe.Add(ref pd, i) = Blend(Blend(Blend(mi, z3, 0x30), eight, 0x0C), x3, 0x03); // (X3, 8γ², Z3, Z3²)
         }
@@ -507,15 +509,15 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         ref Vector256<ulong> sd = ref Digits(ref state);
         ref Vector256<ulong> pd = ref Digits(ref Unsafe.AsRef(in partial));
         ref Vector256<ulong> md = ref Digits(ref Unsafe.AsRef(in m3));
-        ref ulong bias29 = ref MemoryMarshal.GetReference(TLanes.Bias29Digits);
-        Vector256<ulong> mask = Vector256.Create(0x3FFFFFFUL);
+        ref ulong eightBias = ref MemoryMarshal.GetReference(TLanes.EightBiasDigits);
+        Vector256<ulong> mask = Vector256.Create((1UL << TLanes.DigitBits) - 1);
         Vector256<ulong> carry = Vector256<ulong>.Zero;
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> pi = Unsafe.Add(ref pd, i);
-            Vector256<ulong> y3 = Avx2.Subtract(Avx2.Add(Avx2.Permute4x64(Unsafe.Add(ref md, i), 0x00), Vector256.Create(Unsafe.Add(ref bias29, i))), Avx2.Permute4x64(pi, 0x55));
+            Vector256<ulong> y3 = Avx2.Subtract(Avx2.Add(Avx2.Permute4x64(Unsafe.Add(ref md, i), 0x00), Vector256.Create(Unsafe.Add(ref eightBias, i))), Avx2.Permute4x64(pi, 0x55));
             Vector256<ulong> digit = Avx2.Add(Blend(pi, y3, 0x0C), carry);
-            carry = Avx2.ShiftRightLogical(digit, 26);
+            carry = Vector256.ShiftRightLogical(digit, TLanes.DigitBits);
             Unsafe.Add(ref sd, i) = i < n - 1 ? Avx2.And(digit, mask) : digit;
         }
     }
@@ -533,8 +535,8 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         ref Vector256<ulong> bd = ref Digits(ref b);
         ref Vector256<ulong> m3d = ref Digits(ref Unsafe.AsRef(in m));
         ref Vector256<ulong> e2 = ref Digits(ref Unsafe.AsRef(in entry.E2));
-        ref ulong bias26 = ref MemoryMarshal.GetReference(TLanes.Bias26Digits);
-        ref ulong bias29 = ref MemoryMarshal.GetReference(TLanes.Bias29Digits);
+        ref ulong productBias = ref MemoryMarshal.GetReference(TLanes.ProductBiasDigits);
+        ref ulong eightBias = ref MemoryMarshal.GetReference(TLanes.EightBiasDigits);
 
         // (S1, S2, H², Z1·Z2); H in lane 2 of the h buffer (kept in b's lane 2 for the next step).
         Unsafe.SkipInit(out TLanes hv);
@@ -542,7 +544,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> mi = Unsafe.Add(ref m3d, i);
-            Vector256<ulong> h = Avx2.Subtract(Avx2.Add(mi, Vector256.Create(Unsafe.Add(ref bias26, i))), Avx2.Permute4x64(mi, 0x55));
+            Vector256<ulong> h = Avx2.Subtract(Avx2.Add(mi, Vector256.Create(Unsafe.Add(ref productBias, i))), Avx2.Permute4x64(mi, 0x55));
             h = Avx2.Permute4x64(h, 0xAA);
             Unsafe.Add(ref hd, i) = h;
             Vector256<ulong> e = Unsafe.Add(ref e2, i); // (Z2³, Y2, -Y2, Z2): lane 1 takes -Y2 when negated
@@ -564,7 +566,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> mi = Unsafe.Add(ref m4d, i); // (S1, S2, H², Z1·Z2)
-            Vector256<ulong> r = Avx2.Subtract(Avx2.Add(Avx2.Permute4x64(mi, 0x55), Vector256.Create(Unsafe.Add(ref bias26, i))), Avx2.Permute4x64(mi, 0x00));
+            Vector256<ulong> r = Avx2.Subtract(Avx2.Add(Avx2.Permute4x64(mi, 0x55), Vector256.Create(Unsafe.Add(ref productBias, i))), Avx2.Permute4x64(mi, 0x00));
             Vector256<ulong> h = Unsafe.Add(ref hd, i);
             Vector256<ulong> ai = Blend(Blend(h, Unsafe.Add(ref m3d, i), 0x0C), Avx2.Permute4x64(mi, 0xFF), 0x30); // (H, U1, Z1·Z2, ·)
             Unsafe.Add(ref ad, i) = Blend(ai, r, 0xC0);
@@ -583,8 +585,8 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Vector256<ulong> v = Avx2.Permute4x64(mi, 0x55);
             Vector256<ulong> rr = Avx2.Permute4x64(mi, 0xFF);
             Vector256<ulong> k = Avx2.Add(hhh, Avx2.Add(v, v));
-            Vector256<ulong> x3 = Avx2.Subtract(Avx2.Add(rr, Vector256.Create(Unsafe.Add(ref bias29, i))), k);
-            Vector256<ulong> w = Avx2.Subtract(Avx2.Add(Avx2.Add(k, v), Vector256.Create(Unsafe.Add(ref bias26, i))), rr);
+            Vector256<ulong> x3 = Avx2.Subtract(Avx2.Add(rr, Vector256.Create(Unsafe.Add(ref eightBias, i))), k);
+            Vector256<ulong> w = Avx2.Subtract(Avx2.Add(Avx2.Add(k, v), Vector256.Create(Unsafe.Add(ref productBias, i))), rr);
             Vector256<ulong> z3 = Avx2.Permute4x64(mi, 0xAA);
             Unsafe.Add(ref hd, i) = Blend(z3, x3, 0x03);
             Vector256<ulong> s1 = Avx2.Permute4x64(Unsafe.Add(ref m4d, i), 0x00);
@@ -597,15 +599,15 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
 
         // Y3 = R·W - S1·H³; the state (X3, Y3, Z3, Z3²), normalized.
         ref Vector256<ulong> m6d = ref Digits(ref m6);
-        Vector256<ulong> mask = Vector256.Create(0x3FFFFFFUL);
+        Vector256<ulong> mask = Vector256.Create((1UL << TLanes.DigitBits) - 1);
         Vector256<ulong> carry = Vector256<ulong>.Zero;
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> mi = Unsafe.Add(ref m6d, i); // (Z3², R·W, S1·H³, ·)
-            Vector256<ulong> y3 = Avx2.Subtract(Avx2.Add(mi, Vector256.Create(Unsafe.Add(ref bias26, i))), Avx2.Permute4x64(mi, 0xAA));
+            Vector256<ulong> y3 = Avx2.Subtract(Avx2.Add(mi, Vector256.Create(Unsafe.Add(ref productBias, i))), Avx2.Permute4x64(mi, 0xAA));
             Vector256<ulong> digit = Blend(Blend(Unsafe.Add(ref hd, i), y3, 0x0C), Avx2.Permute4x64(mi, 0x00), 0xC0);
             digit = Avx2.Add(digit, carry);
-            carry = Avx2.ShiftRightLogical(digit, 26);
+            carry = Vector256.ShiftRightLogical(digit, TLanes.DigitBits);
             Unsafe.Add(ref sd, i) = i < n - 1 ? Avx2.And(digit, mask) : digit;
         }
     }

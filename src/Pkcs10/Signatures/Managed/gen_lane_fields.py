@@ -3,26 +3,27 @@
 independent elements at once, one per 64-bit lane of AVX2 vectors, for NistLaneCurve. Run from this folder:
     python3 gen_lane_fields.py
 
-Representation: an element is L digits of 26 bits (digit i has weight 2^(26i)), digit i of the four lane elements in
-vector Vi. Products use vpmuludq (32 x 32 -> 64 bits per lane), and a column sums up to L products in 64 bits, so
-carries are deferred to one pass per multiplication. Multiplication is Montgomery's with R = 2^(26L), L chosen so
-that R/p >= 2^30: then any inputs with a*b < 2^30 p^2 give a result below 2p, with every digit below 2^26
-(normalized). Both primes are -1 mod 2^26, so the quotient digit of each reduction column is the column's low 26 bits
-(no multiplication by -1/p), taken column by column (product scanning), and q·p is added as q·(p + 1) - q, where the
--q clears the column's low digit and p + 1 has few non-zero digits (some of them powers of two, which are shifts).
+Representation: an element is L digits of 27 bits (digit i has weight 2^(27i)), digit i of the four lane elements in
+vector Vi: P-256 takes L = 10 (270 bits), P-384 L = 15 (405 bits). Products use vpmuludq (32 x 32 -> 64 bits per
+lane), and a column sums up to L products in 64 bits, so carries are deferred to one pass per multiplication.
+Multiplication is Montgomery's with R = 2^(27L) >= 2^14 p: any inputs with a*b < 2^14 p^2 give a result below 2p
+with every digit below 2^27 (normalized). Both primes are -1 mod 2^27, so the quotient digit of each reduction column
+is the column's low digit (no multiplication by -1/p), taken column by column (product scanning), and q*p is added as
+q*(p + 1) - q, where the -q clears the column's low digit and p + 1 has few non-zero digits (some of them powers of
+two, which are shifts).
 
 Bounds the callers keep (documented at NistLaneCurve, checked by its tests):
-  * inputs of Multiply: (largest digit of a) * (largest digit of b) <= 2^59 (L <= 16 columns of such products stay
-    below 2^63), every digit below 2^32, a*b < 2^30 p^2;
-  * Subtract26(a, b) needs every digit of b at most 2^26 - 1 and b < 2^(26(L-1)) (top digit zero); Subtract29 the same
-    with digits at most 2^29 - 8 (eight times a normalized digit). Both add a multiple of p whose digits below the
-    top one are at least those bounds, so no
+  * inputs of Multiply: (largest digit of a) * (largest digit of b) <= 2^60 (L <= 15 columns of such products, the
+    reduction terms and the carry stay below 2^64), every digit below 2^32, a*b < 2^14 p^2;
+  * SubtractProduct(a, b) needs b to be a product or alike: digits at most 2^27 - 1, value below 2p;
+    SubtractEight(a, b) up to eight times that: digits at most 8(2^27 - 1), value below 16p. Each adds a multiple of p
+    in a digit form whose digits are at least those bounds (the top digit at least b's largest top digit), so no
     digit goes negative; the value grows by that multiple of p.
 """
 
 import os
 
-W = 26
+W = 27
 MASK = (1 << W) - 1
 P256 = 2**256 - 2**224 + 2**192 + 2**96 - 1
 P384 = 2**384 - 2**128 - 2**96 + 2**32 - 1
@@ -34,22 +35,22 @@ def digits(x, n):
     return out
 
 
-def bias(p, L, k):
-    """The smallest multiple c*p (c a power of two) with a digit form whose digits 0..L-2 are all >= 2^k - 2^(k-26) (the
-    largest digit of 2^(k-26) normalized digits) and whose top digit is >= 0: d0 + 2^k, di + 2^k - 2^(k-26) (borrowed
-    from the digit above), top - 2^(k-26)."""
+def bias(p, L, m, value_bound):
+    """The smallest multiple c*p with a digit form whose digits 0..L-2 are at least m(2^W - 1) (the largest digit of
+    m products) and whose top digit is at least the top digit of any value below value_bound: d0 + m*2^W,
+    di + m*2^W - m (borrowed from the digit above), top - m."""
+    top_needed = value_bound >> (W * (L - 1))
     c = 1
     while True:
         v = c * p
-        if v >> (W * L) == 0:
-            d = [(v >> (W * i)) & MASK for i in range(L - 1)] + [v >> (W * (L - 1))]
-            b = 1 << (k - W)
-            w = [d[0] + (1 << k)] + [d[i] + (1 << k) - b for i in range(1, L - 1)] + [d[L - 1] - b]
-            if w[-1] >= 0:
-                assert sum(x << (W * i) for i, x in enumerate(w)) == v
-                assert all(x >= (1 << k) - b for x in w[:-1]) and all(x < (1 << (k + 1)) for x in w[:-1])
-                return c, w
-        c *= 2
+        d = [(v >> (W * i)) & MASK for i in range(L - 1)] + [v >> (W * (L - 1))]
+        w = [d[0] + (m << W)] + [d[i] + (m << W) - m for i in range(1, L - 1)] + [d[L - 1] - m]
+        if w[-1] >= top_needed:
+            assert v >> (W * L) == 0
+            assert sum(x << (W * i) for i, x in enumerate(w)) == v
+            assert all(x >= m * MASK for x in w[:-1]) and all(x < ((m + 1) << W) for x in w[:-1])
+            return c, w
+        c += 1
 
 
 def tree(terms):
@@ -66,11 +67,11 @@ def h(x):
 
 def gen(name, p, L, field, doc):
     R = 1 << (W * L)
-    assert R // p >= 1 << 30
-    assert p % (1 << W) == MASK, "p = -1 mod 2^26: the quotient digit is the column's low digit"
+    assert R // p >= 1 << 14
+    assert p % (1 << W) == MASK, "p = -1 mod 2^27: the quotient digit is the column's low digit"
     d = digits(p, L)
-    c26, b26 = bias(p, L, 26)
-    c29, b29 = bias(p, L, 29)
+    cp, bp = bias(p, L, 1, 2 * p)
+    c8, b8 = bias(p, L, 8, 16 * p)
     one = digits(R % p, L)
     fields = [f"V{i}" for i in range(L)]
     o = []
@@ -85,7 +86,7 @@ def gen(name, p, L, field, doc):
     e("namespace Pkcs10.Signatures.Managed;")
     e("")
     e("/// <summary>")
-    e(f"/// Four elements modulo the {doc} prime, one per 64-bit lane: {L} digits of 26 bits (Vi holds digit i of each lane),")
+    e(f"/// Four elements modulo the {doc} prime, one per 64-bit lane: {L} digits of {W} bits (Vi holds digit i of each lane),")
     e(f"/// Montgomery form with R = 2^{W * L}. Multiply needs AVX2 (callers check <see cref=\"Avx2.IsSupported\"/>).")
     e("/// The bounds each operation relies on are in gen_lane_fields.py; <see cref=\"NistLaneCurve{TField, TScalar, TLanes}\"/>")
     e("/// keeps them. Variable-time; generated by gen_lane_fields.py.")
@@ -100,22 +101,25 @@ def gen(name, p, L, field, doc):
     e(f"    public static int DigitCount => {L};")
     e("")
     e("    /// <inheritdoc/>")
+    e(f"    public static int DigitBits => {W};")
+    e("")
+    e("    /// <inheritdoc/>")
     e(f"    public static ReadOnlySpan<ulong> ModulusDigits => [{', '.join(h(x) for x in d)}];")
     e("")
     e("    /// <inheritdoc/>")
     e(f"    public static ReadOnlySpan<ulong> OneDigits => [{', '.join(h(x) for x in one)}];")
     e("")
     e("    /// <inheritdoc/>")
-    e(f"    public static int Bias26Multiple => {c26};")
+    e(f"    public static int ProductBiasMultiple => {cp};")
     e("")
     e("    /// <inheritdoc/>")
-    e(f"    public static int Bias29Multiple => {c29};")
+    e(f"    public static int EightBiasMultiple => {c8};")
     e("")
     e("    /// <inheritdoc/>")
-    e(f"    public static ReadOnlySpan<ulong> Bias26Digits => [{', '.join(h(x) for x in b26)}];")
+    e(f"    public static ReadOnlySpan<ulong> ProductBiasDigits => [{', '.join(h(x) for x in bp)}];")
     e("")
     e("    /// <inheritdoc/>")
-    e(f"    public static ReadOnlySpan<ulong> Bias29Digits => [{', '.join(h(x) for x in b29)}];")
+    e(f"    public static ReadOnlySpan<ulong> EightBiasDigits => [{', '.join(h(x) for x in b8)}];")
     e("")
     # Multiply
     e("    /// <summary>")
@@ -128,9 +132,9 @@ def gen(name, p, L, field, doc):
     e("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
     e(f"    public static void Multiply(in {name} a, in {name} b, out {name} r)")
     e("    {")
-    e("        Vector256<ulong> mask = Vector256.Create(0x3FFFFFFUL);")
+    e(f"        Vector256<ulong> mask = Vector256.Create({h(MASK)}UL);")
     # q·p = q·(p + 1) - q: the -q cancels the column's low digit exactly (q is that digit), so the column carries
-    # s >> 26; p + 1 has few non-zero digits, and those that are powers of two are shifts.
+    # s >> 27; p + 1 has few non-zero digits, and those that are powers of two are shifts.
     rd = digits(p + 1, L)
     assert rd[0] == 0
     nz = [j for j in range(1, L) if rd[j] != 0]
@@ -158,9 +162,9 @@ def gen(name, p, L, field, doc):
         e(f"        // column {k}")
         e(f"        s = {tree(terms)};" if last is None else f"        s = Avx2.Add({tree(terms)}, {last});")
         if k < L:
-            e(f"        q = Avx2.And(s, mask); qs[{k}] = q; c = Avx2.ShiftRightLogical(s, 26);")
+            e(f"        q = Avx2.And(s, mask); qs[{k}] = q; c = Avx2.ShiftRightLogical(s, {W});")
         else:
-            e(f"        r.V{k - L} = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 26);")
+            e(f"        r.V{k - L} = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, {W});")
     e(f"        r.V{L - 1} = c;")
     e("    }")
     e("")
@@ -178,10 +182,10 @@ def gen(name, p, L, field, doc):
 
     per_digit(f"Add(in {name} a, in {name} b, out {name} r)", lambda i: f"r.V{i} = Avx2.Add(a.V{i}, b.V{i});",
               "r = a + b digit by digit (no carries).")
-    for k, w in ((26, b26), (29, b29)):
-        per_digit(f"Subtract{k}(in {name} a, in {name} b, out {name} r)",
+    for kind, c, w, m, bound in (("Product", cp, bp, 1, "2p"), ("Eight", c8, b8, 8, "16p")):
+        per_digit(f"Subtract{kind}(in {name} a, in {name} b, out {name} r)",
                   lambda i, w=w: f"r.V{i} = Avx2.Subtract(Avx2.Add(a.V{i}, Vector256.Create({h(w[i])}UL)), b.V{i});",
-                  f"r = a + c·p - b digit by digit, c·p (c = {c26 if k == 26 else c29}) in a form whose digits below the top one are at least {(1 << k) - (1 << (k - 26))}: b's digits must not exceed that, its top digit must be zero.")
+                  f"r = a + {c}·p - b digit by digit, for b with digits at most {m * MASK} and a value below {bound}.")
     per_digit(f"ShiftLeft(in {name} a, [ConstantExpected] byte bits, out {name} r)",
               lambda i: f"r.V{i} = Avx2.ShiftLeftLogical(a.V{i}, bits);", "r = a·2^bits digit by digit.")
     per_digit(f"Permute(in {name} a, Vector256<uint> control, out {name} r)",
@@ -190,20 +194,20 @@ def gen(name, p, L, field, doc):
     per_digit(f"Select(Vector256<ulong> mask, in {name} a, in {name} b, out {name} r)",
               lambda i: f"r.V{i} = Avx2.BlendVariable(b.V{i}, a.V{i}, mask);",
               "r = a in the lanes where mask is all ones, b elsewhere.")
-    e("    /// <summary>Carries every digit below the top one into the next: digits below 2^26, the value unchanged.</summary>")
+    e(f"    /// <summary>Carries every digit below the top one into the next: digits below 2^{W}, the value unchanged.</summary>")
     e("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
     e(f"    public static void Normalize(ref {name} a)")
     e("    {")
-    e("        Vector256<ulong> mask = Vector256.Create(0x3FFFFFFUL);")
+    e(f"        Vector256<ulong> mask = Vector256.Create({h(MASK)}UL);")
     for i in range(L - 1):
-        e(f"        a.V{i + 1} = Avx2.Add(a.V{i + 1}, Avx2.ShiftRightLogical(a.V{i}, 26)); a.V{i} = Avx2.And(a.V{i}, mask);")
+        e(f"        a.V{i + 1} = Avx2.Add(a.V{i + 1}, Avx2.ShiftRightLogical(a.V{i}, {W})); a.V{i} = Avx2.And(a.V{i}, mask);")
     e("    }")
     e("}")
     return "\n".join(o) + "\n"
 
 
 here = os.path.dirname(os.path.abspath(__file__))
-for fname, args in (("LaneFields.P256.cs", ("P256Lanes", P256, 11, "P256Field", "P-256")),
-                    ("LaneFields.P384.cs", ("P384Lanes", P384, 16, "P384Field", "P-384"))):
+for fname, args in (("LaneFields.P256.cs", ("P256Lanes", P256, 10, "P256Field", "P-256")),
+                    ("LaneFields.P384.cs", ("P384Lanes", P384, 15, "P384Field", "P-384"))):
     with open(os.path.join(here, fname), "w", encoding="utf-8", newline="\n") as f:
         f.write(gen(*args))

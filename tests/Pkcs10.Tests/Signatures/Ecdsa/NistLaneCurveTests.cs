@@ -44,10 +44,10 @@ public sealed class NistLaneCurveTests
             return;
         }
 
-        // Every digit of a at 2^30 - 1 and of b at 2^29 - 1 (digit products up to the documented 2^59): the column
-        // sums are at their largest, and the result is still a·b·R⁻¹ mod p.
-        CheckAllDigits<P256Lanes>(P256Prime, (1UL << 30) - 1, (1UL << 29) - 1);
-        CheckAllDigits<P384Lanes>(P384Prime, (1UL << 30) - 1, (1UL << 29) - 1);
+        // Every digit of both inputs at 2^30 - 1 (digit products up to the documented 2^60): the column sums are at
+        // their largest, and the result is still a·b·R⁻¹ mod p.
+        CheckAllDigits<P256Lanes>(P256Prime, (1UL << 30) - 1, (1UL << 30) - 1);
+        CheckAllDigits<P384Lanes>(P384Prime, (1UL << 30) - 1, (1UL << 30) - 1);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class NistLaneCurveTests
         where T : unmanaged, ILaneElement<T>
     {
         int digits = T.DigitCount;
-        BigInteger r = BigInteger.Pow(2, 26 * digits);
+        BigInteger r = BigInteger.Pow(2, T.DigitBits * digits);
         BigInteger rInverse = ModInverse(r, p);
         var random = new Random(seeds.Length + spread);
         T a = default, b = default;
@@ -106,27 +106,22 @@ public sealed class NistLaneCurveTests
         var bv = new BigInteger[4];
         for (int lane = 0; lane < 4; lane++)
         {
-            // Values below 2^14·p whose product is below 2^28·p² (the documented bound is 2^30·p²), with digits
-            // spread up to 2^30 and 2^29 (a product of digit bounds of 2^59).
-            av[lane] = RandomBelow(random, p << 14, seeds, lane);
-            bv[lane] = RandomBelow(random, p << 14, seeds, lane + 4);
-            if (av[lane] * bv[lane] >= (p * p) << 28)
-            {
-                bv[lane] = bv[lane] % (p << 2);
-            }
-
-            SetLane(ref a, lane, Spread(av[lane], digits, 30, random, spread));
-            SetLane(ref b, lane, Spread(bv[lane], digits, 29, random, spread));
+            // Values below 2^7·p (a product below the documented 2^14·p²), with digits spread up to 2^30 (a product
+            // of digit bounds of 2^60, the documented limit).
+            av[lane] = RandomBelow(random, p << 7, seeds, lane);
+            bv[lane] = RandomBelow(random, p << 7, seeds, lane + 4);
+            SetLane(ref a, lane, Spread(av[lane], digits, T.DigitBits, 30, random, spread));
+            SetLane(ref b, lane, Spread(bv[lane], digits, T.DigitBits, 30, random, spread));
         }
 
         T.Multiply(a, b, out T product);
         for (int lane = 0; lane < 4; lane++)
         {
             ulong[] result = GetLane(product, lane);
-            BigInteger value = Value(result);
+            BigInteger value = Value(result, T.DigitBits);
             Assert.Equal(EcReference.Mod(av[lane] * bv[lane] * rInverse, p), EcReference.Mod(value, p));
             Assert.True(value < 2 * p, "below 2p");
-            Assert.All(result, d => Assert.True(d < (1UL << 26), "normalized digits"));
+            Assert.All(result, d => Assert.True(d < (1UL << T.DigitBits), "normalized digits"));
         }
 
         // r may be a (the point code multiplies in place).
@@ -142,7 +137,7 @@ public sealed class NistLaneCurveTests
         where T : unmanaged, ILaneElement<T>
     {
         int digits = T.DigitCount;
-        BigInteger rInverse = ModInverse(BigInteger.Pow(2, 26 * digits), p);
+        BigInteger rInverse = ModInverse(BigInteger.Pow(2, T.DigitBits * digits), p);
         T a = default, b = default;
         ulong[] allA = Enumerable.Repeat(digitOfA, digits).ToArray();
         ulong[] allB = Enumerable.Repeat(digitOfB, digits).ToArray();
@@ -153,10 +148,10 @@ public sealed class NistLaneCurveTests
         }
 
         T.Multiply(a, b, out T product);
-        BigInteger expected = EcReference.Mod(Value(allA) * Value(allB) * rInverse, p);
+        BigInteger expected = EcReference.Mod(Value(allA, T.DigitBits) * Value(allB, T.DigitBits) * rInverse, p);
         for (int lane = 0; lane < 4; lane++)
         {
-            Assert.Equal(expected, EcReference.Mod(Value(GetLane(product, lane)), p));
+            Assert.Equal(expected, EcReference.Mod(Value(GetLane(product, lane), T.DigitBits), p));
         }
     }
 
@@ -164,33 +159,35 @@ public sealed class NistLaneCurveTests
         where T : unmanaged, ILaneElement<T>
     {
         int digits = T.DigitCount;
+        int w = T.DigitBits;
+        ulong normalized = (1UL << w) - 1;
         T zero = default;
 
-        // Subtrahends at the largest digits allowed (top digit zero): 2^26 - 1 and 8·(2^26 - 1).
-        foreach ((ulong max, bool wide) in new[] { ((1UL << 26) - 1, false), (8 * ((1UL << 26) - 1), true) })
+        // Subtrahends at the largest digits allowed, with the largest top digit their value bound (2p, 16p) allows.
+        foreach ((ulong max, BigInteger bound, bool eight) in new[] { (normalized, 2 * p, false), (8 * normalized, 16 * p, true) })
         {
             T b = default;
             ulong[] digitsOfB = Enumerable.Repeat(max, digits).ToArray();
-            digitsOfB[^1] = 0;
+            digitsOfB[^1] = (ulong)(bound >> (w * (digits - 1)));
             for (int lane = 0; lane < 4; lane++)
             {
                 SetLane(ref b, lane, digitsOfB);
             }
 
             T difference;
-            if (wide)
+            if (eight)
             {
-                T.Subtract29(zero, b, out difference);
+                T.SubtractEight(zero, b, out difference);
             }
             else
             {
-                T.Subtract26(zero, b, out difference);
+                T.SubtractProduct(zero, b, out difference);
             }
 
-            int multiple = wide ? T.Bias29Multiple : T.Bias26Multiple;
+            int multiple = eight ? T.EightBiasMultiple : T.ProductBiasMultiple;
             ulong[] result = GetLane(difference, 2);
             Assert.All(result, d => Assert.True(d < (1UL << 40), "no digit wrapped below zero"));
-            Assert.Equal((multiple * p) - Value(digitsOfB), Value(result));
+            Assert.Equal((multiple * p) - Value(digitsOfB, w), Value(result, w));
         }
     }
 
@@ -282,38 +279,38 @@ public sealed class NistLaneCurveTests
         return new BigInteger(bytes, isUnsigned: true) % bound;
     }
 
-    // The digits of value, then some of each digit's weight moved down into the one below (digit i gains m·2^26,
-    // digit i + 1 loses m) while every digit stays below 2^maxBits.
-    private static ulong[] Spread(BigInteger value, int count, int maxBits, Random random, byte spread)
+    // The w-bit digits of value, then some of each digit's weight moved down into the one below (digit i gains
+    // m·2^w, digit i + 1 loses m) while every digit stays below 2^maxBits.
+    private static ulong[] Spread(BigInteger value, int count, int w, int maxBits, Random random, byte spread)
     {
         var digits = new ulong[count];
         for (int i = 0; i < count; i++)
         {
-            digits[i] = (ulong)((value >> (26 * i)) & ((1 << 26) - 1));
+            digits[i] = (ulong)((value >> (w * i)) & ((1UL << w) - 1));
         }
 
-        Assert.True(value >> (26 * count) == 0);
+        Assert.True(value >> (w * count) == 0);
         if (spread % 2 == 1)
         {
             for (int i = 0; i < count - 1; i++)
             {
-                ulong room = ((1UL << maxBits) - 1 - digits[i]) >> 26;
+                ulong room = ((1UL << maxBits) - 1 - digits[i]) >> w;
                 ulong move = Math.Min(digits[i + 1], (ulong)random.NextInt64((long)room + 1));
-                digits[i] += move << 26;
+                digits[i] += move << w;
                 digits[i + 1] -= move;
             }
         }
 
-        Assert.Equal(value, Value(digits));
+        Assert.Equal(value, Value(digits, w));
         return digits;
     }
 
-    private static BigInteger Value(ulong[] digits)
+    private static BigInteger Value(ulong[] digits, int w)
     {
         BigInteger value = 0;
         for (int i = digits.Length - 1; i >= 0; i--)
         {
-            value = (value << 26) + digits[i];
+            value = (value << w) + digits[i];
         }
 
         return value;
