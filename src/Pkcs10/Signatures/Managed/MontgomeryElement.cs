@@ -86,60 +86,248 @@ internal static class MontgomeryElement<T>
     }
 
     /// <summary>
-    /// a⁻¹ mod m for a plain (not Montgomery form) a in [1, m), m an odd prime, by the binary extended Euclidean
-    /// algorithm (Menezes et al., Handbook of Applied Cryptography, Algorithm 14.61 for odd moduli): u = a, v = m,
-    /// x1·a ≡ u and x2·a ≡ v (mod m) throughout; halve the even one of u, v (and its x, adding m first when odd), then
-    /// subtract the smaller from the larger, until one reaches 1. Plain result. Variable-time (public data only), and
-    /// several times faster than <see cref="Invert"/> as it needs no multiplications.
+    /// a⁻¹ mod m for a plain (not Montgomery form) a in [1, m), m an odd prime: the binary GCD in blocks of 31 steps
+    /// (T. Pornin, "Optimized Binary GCD for Modular Inversion", 2020). With x = a, y = m, u = 1, v = 0 and
+    /// x ≡ u·a, y ≡ v·a (mod m) throughout, each block runs 31 steps (halve x when even; when odd, subtract the
+    /// smaller of x, y from the larger, then halve) on 64-bit stand-ins for x and y (their low 31 bits, exact, and
+    /// their top 33), recording them as x' = (f0·x + g0·y)/2^31, y' = (f1·x + g1·y)/2^31 with |f|, |g| ≤ 2^31; then
+    /// applies that to the full x, y (negating a negative result, which the stand-ins' rounding can give) and to u, v
+    /// (with a division by 2^31 mod m). When x reaches 0, y = gcd = 1 and v = a⁻¹. Variable-time (public data only).
     /// </summary>
     public static T InvertPlain(in T a)
     {
         Debug.Assert(!T.IsZero(a), "zero has no inverse");
         int limbs = T.LimbCount;
-        T.ToLimbs(a, out Limbs u);
+        T.ToLimbs(a, out Limbs x);
         T.ToLimbs(T.Modulus, out Limbs m);
-        Limbs v = m;
-        Limbs x1 = default;
-        Limbs x2 = default;
-        x1[0] = 1;
-        while (!IsOne(u, limbs) && !IsOne(v, limbs))
+        Limbs y = m;
+        Limbs u = default;
+        Limbs v = default;
+        u[0] = 1;
+        ulong inverse31 = NegativeInverse31(m[0]);
+        while (!IsZero(x, limbs))
         {
-            while ((u[0] & 1) == 0)
+            int n = Math.Max(BitLength(x, limbs), BitLength(y, limbs));
+            ulong xs = Approximate(x, n);
+            ulong ys = Approximate(y, n);
+            long f0 = 1, g0 = 0, f1 = 0, g1 = 1;
+            for (int i = 0; i < 31; i++)
             {
-                ShiftRight(ref u, 0, limbs);
-                Halve(ref x1, m, limbs);
+                if ((xs & 1) != 0)
+                {
+                    if (xs < ys)
+                    {
+                        (xs, ys) = (ys, xs);
+                        (f0, f1) = (f1, f0);
+                        (g0, g1) = (g1, g0);
+                    }
+
+                    xs -= ys;
+                    f0 -= f1;
+                    g0 -= g1;
+                }
+
+                xs >>= 1;
+                f1 <<= 1;
+                g1 <<= 1;
             }
 
-            while ((v[0] & 1) == 0)
+            if (Combine(x, y, f0, g0, limbs, out Limbs nextX))
             {
-                ShiftRight(ref v, 0, limbs);
-                Halve(ref x2, m, limbs);
+                f0 = -f0;
+                g0 = -g0;
             }
 
-            if (Compare(u, v, limbs) >= 0)
+            if (Combine(x, y, f1, g1, limbs, out Limbs nextY))
             {
-                SubtractInPlace(ref u, v, limbs);
-                SubtractModulo(ref x1, x2, m, limbs);
+                f1 = -f1;
+                g1 = -g1;
             }
-            else
-            {
-                SubtractInPlace(ref v, u, limbs);
-                SubtractModulo(ref x2, x1, m, limbs);
-            }
+
+            CombineModulo(u, v, f0, g0, m, inverse31, limbs, out Limbs nextU);
+            CombineModulo(u, v, f1, g1, m, inverse31, limbs, out Limbs nextV);
+            u = nextU;
+            v = nextV;
+            x = nextX;
+            y = nextY;
         }
 
-        return T.FromLimbs(IsOne(u, limbs) ? x1 : x2);
+        Debug.Assert(y[0] == 1 && BitLength(y, limbs) == 1, "gcd 1: m prime, a non-zero");
+        return T.FromLimbs(v);
     }
 
-    private static bool IsOne(in Limbs x, int limbs)
+    // -m⁻¹ mod 2^31 for odd m0 (Newton's iteration: each step doubles the correct low bits).
+    private static ulong NegativeInverse31(ulong m0)
     {
-        ulong any = x[0] ^ 1;
-        for (int i = 1; i < limbs; i++)
+        ulong inverse = m0; // correct to 3 bits for odd m0
+        unchecked
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                inverse *= 2 - (m0 * inverse);
+            }
+
+            return (0 - inverse) & 0x7FFFFFFF;
+        }
+    }
+
+    private static bool IsZero(in Limbs x, int limbs)
+    {
+        ulong any = 0;
+        for (int i = 0; i < limbs; i++)
         {
             any |= x[i];
         }
 
         return any == 0;
+    }
+
+    private static int BitLength(in Limbs x, int limbs)
+    {
+        for (int i = limbs - 1; i >= 0; i--)
+        {
+            if (x[i] != 0)
+            {
+                return (64 * i) + 64 - System.Numerics.BitOperations.LeadingZeroCount(x[i]);
+            }
+        }
+
+        return 0;
+    }
+
+    // x itself when n ≤ 64; else its low 31 bits under its bits n-33 .. n-1 (the top 33 of the longer of x, y).
+    private static ulong Approximate(in Limbs x, int n)
+    {
+        if (n <= 64)
+        {
+            return x[0];
+        }
+
+        int shift = n - 33;
+        int word = shift >> 6;
+        int bit = shift & 63;
+        ulong top = x[word] >> bit;
+        if (bit > 31 && word + 1 < Limbs.Capacity)
+        {
+            top |= x[word + 1] << (64 - bit);
+        }
+
+        return (x[0] & 0x7FFFFFFF) | ((top & 0x1FFFFFFFF) << 31);
+    }
+
+    // t = f·x + g·y in L + 1 limbs, two's complement (|f|, |g| ≤ 2^31, so |t| < 2^(64L + 32)).
+    private static void LinearCombination(in Limbs x, in Limbs y, long f, long g, int limbs, out Limbs t)
+    {
+        t = default;
+        ulong carryLow = 0, carryHigh = 0;
+        unchecked
+        {
+            for (int i = 0; i < limbs; i++)
+            {
+                ulong xi = x[i], yi = y[i];
+                ulong h1 = Math.BigMul((ulong)f, xi, out ulong l1);
+                ulong h2 = Math.BigMul((ulong)g, yi, out ulong l2);
+                h1 -= f < 0 ? xi : 0; // (2^64 + f)·xi: take 2^64·xi back out
+                h2 -= g < 0 ? yi : 0;
+                ulong low = l1 + l2;
+                ulong high = h1 + h2 + (low < l1 ? 1UL : 0UL);
+                low += carryLow;
+                high += carryHigh + (low < carryLow ? 1UL : 0UL);
+                t[i] = low;
+                carryLow = high;
+                carryHigh = (ulong)((long)high >> 63); // the sign of the carry, extended
+            }
+
+            t[limbs] = carryLow;
+        }
+    }
+
+    // x' = |f·x + g·y| / 2^31; returns whether f·x + g·y was negative. The division is exact.
+    private static bool Combine(in Limbs x, in Limbs y, long f, long g, int limbs, out Limbs result)
+    {
+        LinearCombination(x, y, f, g, limbs, out result);
+        bool negative = unchecked((long)result[limbs]) < 0;
+        if (negative)
+        {
+            Negate(ref result, limbs + 1);
+        }
+
+        Debug.Assert((result[0] & 0x7FFFFFFF) == 0, "exact division by 2^31");
+        ShiftRight31(ref result, limbs + 1);
+        Debug.Assert(result[limbs] == 0, "fits in L limbs");
+        return negative;
+    }
+
+    // (f·u + g·v)·2^-31 mod m for u, v < m: add 2^31·m when negative, then one Montgomery step by 2^31 (q·m clears
+    // the low 31 bits), giving a value below 2m, and one conditional subtraction.
+    private static void CombineModulo(in Limbs u, in Limbs v, long f, long g, in Limbs m, ulong inverse31, int limbs, out Limbs result)
+    {
+        LinearCombination(u, v, f, g, limbs, out result);
+        unchecked
+        {
+            if (unchecked((long)result[limbs]) < 0)
+            {
+                AddShifted(ref result, m, 1UL << 31, limbs); // + 2^31·m
+            }
+
+            ulong q = (result[0] * inverse31) & 0x7FFFFFFF;
+            AddShifted(ref result, m, q, limbs);
+        }
+
+        Debug.Assert((result[0] & 0x7FFFFFFF) == 0 && unchecked((long)result[limbs]) >= 0, "exact and non-negative");
+        ShiftRight31(ref result, limbs + 1);
+        if (result[limbs] != 0 || Compare(result, m, limbs) >= 0)
+        {
+            SubtractWrapping(ref result, m, limbs + 1);
+        }
+
+        Debug.Assert(result[limbs] == 0 && Compare(result, m, limbs) < 0, "below m");
+    }
+
+    // t = t + k·m over L + 1 limbs (k < 2^32).
+    private static void AddShifted(ref Limbs t, in Limbs m, ulong k, int limbs)
+    {
+        ulong carry = 0;
+        unchecked
+        {
+            for (int i = 0; i < limbs; i++)
+            {
+                ulong high = Math.BigMul(k, m[i], out ulong low);
+                low += carry;
+                high += low < carry ? 1UL : 0UL;
+                ulong sum = t[i] + low;
+                high += sum < low ? 1UL : 0UL;
+                t[i] = sum;
+                carry = high;
+            }
+
+            t[limbs] += carry;
+        }
+    }
+
+    private static void Negate(ref Limbs x, int count)
+    {
+        ulong borrow = 0;
+        unchecked
+        {
+            for (int i = 0; i < count; i++)
+            {
+                ulong xi = x[i];
+                ulong d = 0 - xi - borrow;
+                borrow = (xi | borrow) != 0 ? 1UL : 0UL;
+                x[i] = d;
+            }
+        }
+    }
+
+    private static void ShiftRight31(ref Limbs x, int count)
+    {
+        for (int i = 0; i < count - 1; i++)
+        {
+            x[i] = (x[i] >> 31) | (x[i + 1] << 33);
+        }
+
+        x[count - 1] = unchecked((ulong)((long)x[count - 1] >> 31));
     }
 
     private static int Compare(in Limbs a, in Limbs b, int limbs)
@@ -155,66 +343,8 @@ internal static class MontgomeryElement<T>
         return 0;
     }
 
-    // x = (x + topBit·2^(64·limbs)) / 2.
-    private static void ShiftRight(ref Limbs x, ulong topBit, int limbs)
-    {
-        for (int i = 0; i < limbs - 1; i++)
-        {
-            x[i] = (x[i] >> 1) | (x[i + 1] << 63);
-        }
-
-        x[limbs - 1] = (x[limbs - 1] >> 1) | (topBit << 63);
-    }
-
-    // x = x / 2 mod m for x < m: x is even, or x + m is (and below 2m < 2^(64·limbs + 1)).
-    private static void Halve(ref Limbs x, in Limbs m, int limbs)
-    {
-        ulong carry = (x[0] & 1) != 0 ? AddWrapping(ref x, m, limbs) : 0;
-        ShiftRight(ref x, carry, limbs);
-    }
-
-    // a = a - b for a ≥ b.
-    private static void SubtractInPlace(ref Limbs a, in Limbs b, int limbs)
-    {
-        ulong borrow = SubtractWrapping(ref a, b, limbs);
-        Debug.Assert(borrow == 0, "a ≥ b");
-    }
-
-    // a = a - b mod m for a, b < m.
-    private static void SubtractModulo(ref Limbs a, in Limbs b, in Limbs m, int limbs)
-    {
-        if (Compare(a, b, limbs) < 0)
-        {
-            // a - b + m: add m first (a + m < 2m fits with a carry bit that the subtraction consumes).
-            AddWrapping(ref a, m, limbs);
-        }
-
-        SubtractWrapping(ref a, b, limbs);
-    }
-
-    // a = a + b mod 2^(64·limbs); returns the carry out.
-    private static ulong AddWrapping(ref Limbs a, in Limbs b, int limbs)
-    {
-        ulong carry = 0;
-        unchecked
-        {
-            for (int i = 0; i < limbs; i++)
-            {
-                ulong ai = a[i];
-                ulong sum = ai + b[i];
-                ulong c = sum < ai ? 1UL : 0UL;
-                sum += carry;
-                c += sum < carry ? 1UL : 0UL;
-                a[i] = sum;
-                carry = c;
-            }
-        }
-
-        return carry;
-    }
-
-    // a = a - b mod 2^(64·limbs); returns the borrow out.
-    private static ulong SubtractWrapping(ref Limbs a, in Limbs b, int limbs)
+    // a = a - b mod 2^(64·limbs).
+    private static void SubtractWrapping(ref Limbs a, in Limbs b, int limbs)
     {
         ulong borrow = 0;
         unchecked
@@ -230,8 +360,6 @@ internal static class MontgomeryElement<T>
                 borrow = d;
             }
         }
-
-        return borrow;
     }
 
     private static int Bit(in Limbs x, int index) => (int)((x[index >> 6] >> (index & 63)) & 1);

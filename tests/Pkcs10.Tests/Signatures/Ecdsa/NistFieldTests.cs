@@ -150,6 +150,73 @@ public sealed class NistFieldTests
         CheckConstants<P384Scalar>(EcReference.P384.N);
     }
 
+    // The blocked binary GCD decides each block's steps on 64-bit stand-ins (low 31 and top 33 bits): values made of
+    // long runs of ones and zeros, near m and near powers of two are where those stand-ins are least faithful.
+    [Fact]
+    public void InvertPlain_ManyStructuredValues_MatchBigInteger()
+    {
+        var random = new Random(20261127);
+        for (int index = 0; index < 4; index++)
+        {
+            EcReference reference = EcReference.Get(index / 2);
+            BigInteger m = index % 2 == 0 ? reference.P : reference.N;
+            int bits = (int)m.GetBitLength();
+            for (int i = 0; i < 3000; i++)
+            {
+                BigInteger a = (i % 5) switch
+                {
+                    0 => new BigInteger(RandomBytes(random, (bits / 8) + 1), isUnsigned: true) % m,
+                    1 => Runs(random, bits) % m,
+                    2 => m - 1 - random.Next(1000),
+                    3 => (BigInteger.One << random.Next(bits - 1)) + random.Next(-2, 3),
+                    _ => random.Next(1, 1 << 20),
+                };
+                if (a <= 0)
+                {
+                    a = 1;
+                }
+
+                BigInteger expected = BigInteger.ModPow(a, m - 2, m);
+                BigInteger actual = index switch
+                {
+                    0 => Value(MontgomeryElement<P256Field>.InvertPlain(Element<P256Field>(a))),
+                    1 => Value(MontgomeryElement<P256Scalar>.InvertPlain(Element<P256Scalar>(a))),
+                    2 => Value(MontgomeryElement<P384Field>.InvertPlain(Element<P384Field>(a))),
+                    _ => Value(MontgomeryElement<P384Scalar>.InvertPlain(Element<P384Scalar>(a))),
+                };
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+
+    private static byte[] RandomBytes(Random random, int length)
+    {
+        byte[] bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    // A number of the given bit length made of alternating runs of ones and zeros of random lengths (1 to 80 bits).
+    private static BigInteger Runs(Random random, int bits)
+    {
+        BigInteger value = 0;
+        bool one = random.Next(2) == 0;
+        int position = 0;
+        while (position < bits)
+        {
+            int length = Math.Min(random.Next(1, 81), bits - position);
+            if (one)
+            {
+                value |= ((BigInteger.One << length) - 1) << position;
+            }
+
+            position += length;
+            one = !one;
+        }
+
+        return value;
+    }
+
     [Property(MaxTest = 80)]
     public void InvertAndPower_MatchBigInteger(byte which, byte[] x, byte sx, byte[] exponent)
     {
