@@ -74,6 +74,9 @@ public class EcdsaVerifyBenchmarks
     [Benchmark(Description = "Managed ECDSA raw (ManagedEcdsa.Verify, hash given)")]
     public bool ManagedRaw() => ManagedEcdsa.Verify(_curve, _point, _hash, _r, _s);
 
+    [Benchmark(Description = "Managed ECDSA raw on 64-bit limbs (the non-AVX2 path)")]
+    public bool ManagedRawFixed() => ManagedEcdsa.Verify(_curve, _point, _hash, _r, _s, EcdsaArithmetic.Fixed);
+
     [Benchmark(Description = "BCL ImportSubjectPublicKeyInfo + VerifyHash")]
     public bool BclImportVerify()
     {

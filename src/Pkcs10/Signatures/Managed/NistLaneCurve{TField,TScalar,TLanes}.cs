@@ -86,6 +86,46 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         public TLanes E2;
     }
 
+    /// <summary>The lane values of one scalar multiplication: the state (X, Y, Z, Z²) and the steps' operands.</summary>
+    internal struct Workspace
+    {
+        /// <summary>(X, Y, Z, Z²), normalized between point operations.</summary>
+        public TLanes State;
+
+        /// <summary>The left operand of the next multiplication.</summary>
+        public TLanes A;
+
+        /// <summary>The right operand of the next multiplication.</summary>
+        public TLanes B;
+
+        /// <summary>A doubling's first product.</summary>
+        public TLanes M1;
+
+        /// <summary>A doubling's second product.</summary>
+        public TLanes M2;
+
+        /// <summary>A doubling's (X3, 8γ², Z3, Z3²).</summary>
+        public TLanes Partial;
+
+        /// <summary>A doubling's 12β - α² (lane 0), then the right operand of its last multiplication.</summary>
+        public TLanes W;
+
+        /// <summary>A doubling's last product, or an addition's first.</summary>
+        public TLanes M3;
+
+        /// <summary>An addition's H, then (X3, ·, Z3, ·).</summary>
+        public TLanes H;
+
+        /// <summary>An addition's second product.</summary>
+        public TLanes M4;
+
+        /// <summary>An addition's third product.</summary>
+        public TLanes M5;
+
+        /// <summary>An addition's last product.</summary>
+        public TLanes M6;
+    }
+
     /// <summary>
     /// Verifies (r, s), plain scalars already checked to be in [1, n), for the decoded public key Q and e, the hash as
     /// a scalar below n, exactly as <see cref="NistCurve{TField, TScalar}.Verify"/> does.
@@ -142,16 +182,22 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         Naf.Compute(s1[..limbs], NistCurve<TField, TScalar>.BaseWindow, naf1);
         Naf.Compute(s2[..limbs], NistCurve<TField, TScalar>.PointWindow, naf2);
 
+        // The lane values live in one workspace aligned to 32 bytes: the multiplications read each digit vector of
+        // their inputs many times, and a vector split across two cache lines costs extra on every load.
+        Span<byte> raw = stackalloc byte[Unsafe.SizeOf<Workspace>() + 31];
+        ref Workspace ws = ref Aligned(raw);
+        ref TLanes state = ref ws.State;
+
         // Q, 3Q, ..., 15Q as entries: 2Q by a doubling, then additions of 2Q.
         Span<Entry> table = stackalloc Entry[PointTableSize];
         table[0] = AffineEntry(q);
-        StateFrom(table[0], negate: false, out TLanes state);
-        Double(ref state);
+        StateFrom(table[0], negate: false, out state);
+        Double(ref ws);
         ToEntry(state, out Entry twice);
         StateFrom(table[0], negate: false, out state);
         for (int i = 1; i < PointTableSize; i++)
         {
-            Add(ref state, twice, negate: false);
+            Add(ref ws, twice, negate: false);
             ToEntry(state, out table[i]);
         }
 
@@ -177,7 +223,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             StateFrom(baseTable[Math.Abs(d1) >> 1], d1 < 0, out state);
             if (d2 != 0)
             {
-                Add(ref state, table[Math.Abs(d2) >> 1], d2 < 0);
+                Add(ref ws, table[Math.Abs(d2) >> 1], d2 < 0);
             }
         }
         else
@@ -191,19 +237,19 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             d2 = naf2[i];
             if (d1 != 0)
             {
-                DoubleAdd(ref state, baseTable[Math.Abs(d1) >> 1], d1 < 0);
+                DoubleAdd(ref ws, baseTable[Math.Abs(d1) >> 1], d1 < 0);
                 if (d2 != 0)
                 {
-                    Add(ref state, table[Math.Abs(d2) >> 1], d2 < 0);
+                    Add(ref ws, table[Math.Abs(d2) >> 1], d2 < 0);
                 }
             }
             else if (d2 != 0)
             {
-                DoubleAdd(ref state, table[Math.Abs(d2) >> 1], d2 < 0);
+                DoubleAdd(ref ws, table[Math.Abs(d2) >> 1], d2 < 0);
             }
             else
             {
-                Double(ref state);
+                Double(ref ws);
             }
         }
 
@@ -212,31 +258,31 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     }
 
     /// <summary>state = 2·state (three lane multiplications).</summary>
-    internal static void Double(ref TLanes state)
+    internal static void Double(ref Workspace ws)
     {
-        DoubleSteps(ref state, out TLanes b, out TLanes partial, out TLanes w);
+        DoubleSteps(ref ws);
         int n = TLanes.DigitCount;
-        ref Vector256<ulong> bd = ref Digits(ref b);
+        ref Vector256<ulong> bd = ref Digits(ref ws.B);
         for (int i = 0; i < n; i++)
         {
             // α in lane 0 (w's lane 0 is 12β - α²)
             Unsafe.Add(ref bd, i) = Avx2.Permute4x64(Unsafe.Add(ref bd, i), 0xAA);
         }
 
-        TLanes.Multiply(b, w, out TLanes m3);
-        FinishDouble(ref state, partial, m3);
+        TLanes.Multiply(ws.B, ws.W, out ws.M3);
+        FinishDouble(ref ws);
     }
 
     /// <summary>state = 2·state ± entry (a doubling with the addition's first step in its last multiplication).</summary>
-    internal static void DoubleAdd(ref TLanes state, in Entry entry, bool negate)
+    internal static void DoubleAdd(ref Workspace ws, in Entry entry, bool negate)
     {
-        DoubleSteps(ref state, out TLanes b, out TLanes partial, out TLanes w);
+        DoubleSteps(ref ws);
 
         // Lane 0: α·(12β - α²); lanes 1-3: X3·Z2², X2·Z3², Z3·Z3² (the addition's first step).
         int n = TLanes.DigitCount;
-        ref Vector256<ulong> bd = ref Digits(ref b);
-        ref Vector256<ulong> wd = ref Digits(ref w);
-        ref Vector256<ulong> pd = ref Digits(ref partial);
+        ref Vector256<ulong> bd = ref Digits(ref ws.B);
+        ref Vector256<ulong> wd = ref Digits(ref ws.W);
+        ref Vector256<ulong> pd = ref Digits(ref ws.Partial);
         ref Vector256<ulong> e1 = ref Digits(ref Unsafe.AsRef(in entry.E1));
         for (int i = 0; i < n; i++)
         {
@@ -249,30 +295,28 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Unsafe.Add(ref wd, i) = Blend(zz, Unsafe.Add(ref wd, i), 0x03);
         }
 
-        TLanes.Multiply(b, w, out TLanes m3);
-        FinishDouble(ref state, partial, m3);
-        AddSteps(ref state, m3, entry, negate);
+        TLanes.Multiply(ws.B, ws.W, out ws.M3);
+        FinishDouble(ref ws);
+        AddSteps(ref ws, entry, negate);
     }
 
     /// <summary>state = state ± entry (four lane multiplications).</summary>
-    internal static void Add(ref TLanes state, in Entry entry, bool negate)
+    internal static void Add(ref Workspace ws, in Entry entry, bool negate)
     {
         // (·, X1·Z2², X2·Z1², Z1·Z1²)
-        Unsafe.SkipInit(out TLanes a);
-        Unsafe.SkipInit(out TLanes b);
         int n = TLanes.DigitCount;
-        ref Vector256<ulong> sd = ref Digits(ref state);
+        ref Vector256<ulong> sd = ref Digits(ref ws.State);
         ref Vector256<ulong> e1 = ref Digits(ref Unsafe.AsRef(in entry.E1));
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> si = Unsafe.Add(ref sd, i);
             Vector256<ulong> ei = Unsafe.Add(ref e1, i);
-            Unsafe.Add(ref Digits(ref a), i) = Blend(Avx2.Permute4x64(si, 0x80), ei, 0x30);
-            Unsafe.Add(ref Digits(ref b), i) = Blend(Avx2.Permute4x64(si, 0xFF), ei, 0x0C);
+            Unsafe.Add(ref Digits(ref ws.A), i) = Blend(Avx2.Permute4x64(si, 0x80), ei, 0x30);
+            Unsafe.Add(ref Digits(ref ws.B), i) = Blend(Avx2.Permute4x64(si, 0xFF), ei, 0x0C);
         }
 
-        TLanes.Multiply(a, b, out TLanes m);
-        AddSteps(ref state, m, entry, negate);
+        TLanes.Multiply(ws.A, ws.B, out ws.M3);
+        AddSteps(ref ws, entry, negate);
     }
 
     /// <summary>The state (X, ±Y, Z, Z²) of a table entry.</summary>
@@ -434,6 +478,14 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     private static Vector256<uint> Order(int l0, int l1, int l2, int l3) =>
         Vector256.Create((uint)(2 * l0), (uint)((2 * l0) + 1), (uint)(2 * l1), (uint)((2 * l1) + 1), (uint)(2 * l2), (uint)((2 * l2) + 1), (uint)(2 * l3), (uint)((2 * l3) + 1));
 
+    // The workspace at the first 32-byte boundary of raw (stack memory, which does not move).
+    private static unsafe ref Workspace Aligned(Span<byte> raw)
+    {
+        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(raw));
+        int offset = (int)((32 - (address & 31)) & 31);
+        return ref Unsafe.As<byte, Workspace>(ref raw[offset]);
+    }
+
     // The digits of a lane value as a ref to the first digit vector.
     private static ref Vector256<ulong> Digits(ref TLanes value) => ref Unsafe.As<TLanes, Vector256<ulong>>(ref value);
 
@@ -445,16 +497,12 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     // The first two multiplications of a doubling of (X, Y, Z, Z²) (dbl-2001-b, a = -3), and what the last one needs:
     // b = (γ, γ, α, Z3), partial = (X3, 8γ², Z3, Z3²), w (lane 0) = 12β - α², where γ = Y², β = X·γ,
     // α = 3(X - Z²)(X + Z²), X3 = α² - 8β, Z3 = 2·Y·Z; then Y3 = α·(12β - α²) - 8γ² (= α·(4β - X3) - 8γ²).
-    private static void DoubleSteps(ref TLanes state, out TLanes b, out TLanes partial, out TLanes w)
+    private static void DoubleSteps(ref Workspace ws)
     {
-        Unsafe.SkipInit(out b);
-        Unsafe.SkipInit(out partial);
-        Unsafe.SkipInit(out w);
-        Unsafe.SkipInit(out TLanes a);
         int n = TLanes.DigitCount;
-        ref Vector256<ulong> sd = ref Digits(ref state);
-        ref Vector256<ulong> ad = ref Digits(ref a);
-        ref Vector256<ulong> bd = ref Digits(ref b);
+        ref Vector256<ulong> sd = ref Digits(ref ws.State);
+        ref Vector256<ulong> ad = ref Digits(ref ws.A);
+        ref Vector256<ulong> bd = ref Digits(ref ws.B);
         ref ulong productBias = ref MemoryMarshal.GetReference(TLanes.ProductBiasDigits);
         ref ulong eightBias = ref MemoryMarshal.GetReference(TLanes.EightBiasDigits);
 
@@ -469,10 +517,10 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Unsafe.Add(ref bd, i) = Blend(v, Avx2.Add(u, v), 0x30);
         }
 
-        TLanes.Multiply(a, b, out TLanes m1);
+        TLanes.Multiply(ws.A, ws.B, out ws.M1);
 
         // (X·γ, γ², α², Z3²)
-        ref Vector256<ulong> m1d = ref Digits(ref m1);
+        ref Vector256<ulong> m1d = ref Digits(ref ws.M1);
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> g = Avx2.Permute4x64(Unsafe.Add(ref m1d, i), 0x60); // (γ, γ, t, yz)
@@ -483,12 +531,12 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Unsafe.Add(ref ad, i) = Blend(bi, Unsafe.Add(ref sd, i), 0x03); // (X, γ, α, Z3)
         }
 
-        TLanes.Multiply(a, b, out TLanes products);
+        TLanes.Multiply(ws.A, ws.B, out ws.M2);
 
         // X3 = α² - 8β, 12β - α², and the partial state.
-        ref Vector256<ulong> md = ref Digits(ref products);
-        ref Vector256<ulong> pd = ref Digits(ref partial);
-        ref Vector256<ulong> wd = ref Digits(ref w);
+        ref Vector256<ulong> md = ref Digits(ref ws.M2);
+        ref Vector256<ulong> pd = ref Digits(ref ws.Partial);
+        ref Vector256<ulong> wd = ref Digits(ref ws.W);
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> mi = Unsafe.Add(ref md, i); // (β, γ², α², Z3²)
@@ -503,12 +551,12 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     }
 
     // The doubled state from lane 0 of m3 (α·(12β - α²)): Y3 = that - 8γ², the rest from partial; normalized.
-    private static void FinishDouble(ref TLanes state, in TLanes partial, in TLanes m3)
+    private static void FinishDouble(ref Workspace ws)
     {
         int n = TLanes.DigitCount;
-        ref Vector256<ulong> sd = ref Digits(ref state);
-        ref Vector256<ulong> pd = ref Digits(ref Unsafe.AsRef(in partial));
-        ref Vector256<ulong> md = ref Digits(ref Unsafe.AsRef(in m3));
+        ref Vector256<ulong> sd = ref Digits(ref ws.State);
+        ref Vector256<ulong> pd = ref Digits(ref ws.Partial);
+        ref Vector256<ulong> md = ref Digits(ref ws.M3);
         ref ulong eightBias = ref MemoryMarshal.GetReference(TLanes.EightBiasDigits);
         Vector256<ulong> mask = Vector256.Create((1UL << TLanes.DigitBits) - 1);
         Vector256<ulong> carry = Vector256<ulong>.Zero;
@@ -525,22 +573,19 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     // The rest of an addition given m = (·, U1, U2, Z1³) with U1 = X1·Z2², U2 = X2·Z1², Z1³ = Z1·Z1²
     // (add-1998-cmo-2): H = U2 - U1, R = S2 - S1 with S1 = Y1·Z2³, S2 = ±Y2·Z1³; X3 = R² - H³ - 2·U1·H²,
     // Y3 = R·(U1·H² - X3) - S1·H³, Z3 = Z1·Z2·H.
-    private static void AddSteps(ref TLanes state, in TLanes m, in Entry entry, bool negate)
+    private static void AddSteps(ref Workspace ws, in Entry entry, bool negate)
     {
-        Unsafe.SkipInit(out TLanes a);
-        Unsafe.SkipInit(out TLanes b);
         int n = TLanes.DigitCount;
-        ref Vector256<ulong> sd = ref Digits(ref state);
-        ref Vector256<ulong> ad = ref Digits(ref a);
-        ref Vector256<ulong> bd = ref Digits(ref b);
-        ref Vector256<ulong> m3d = ref Digits(ref Unsafe.AsRef(in m));
+        ref Vector256<ulong> sd = ref Digits(ref ws.State);
+        ref Vector256<ulong> ad = ref Digits(ref ws.A);
+        ref Vector256<ulong> bd = ref Digits(ref ws.B);
+        ref Vector256<ulong> m3d = ref Digits(ref ws.M3);
         ref Vector256<ulong> e2 = ref Digits(ref Unsafe.AsRef(in entry.E2));
         ref ulong productBias = ref MemoryMarshal.GetReference(TLanes.ProductBiasDigits);
         ref ulong eightBias = ref MemoryMarshal.GetReference(TLanes.EightBiasDigits);
 
         // (S1, S2, H², Z1·Z2); H in lane 2 of the h buffer (kept in b's lane 2 for the next step).
-        Unsafe.SkipInit(out TLanes hv);
-        ref Vector256<ulong> hd = ref Digits(ref hv);
+        ref Vector256<ulong> hd = ref Digits(ref ws.H);
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> mi = Unsafe.Add(ref m3d, i);
@@ -559,10 +604,10 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Unsafe.Add(ref bd, i) = Blend(bi, h, 0x30);
         }
 
-        TLanes.Multiply(a, b, out TLanes m4);
+        TLanes.Multiply(ws.A, ws.B, out ws.M4);
 
         // R = S2 - S1; (H³, U1·H², Z1·Z2·H, R²). a keeps R in lane 3 for the last step.
-        ref Vector256<ulong> m4d = ref Digits(ref m4);
+        ref Vector256<ulong> m4d = ref Digits(ref ws.M4);
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> mi = Unsafe.Add(ref m4d, i); // (S1, S2, H², Z1·Z2)
@@ -574,10 +619,10 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Unsafe.Add(ref bd, i) = Blend(bi, r, 0xC0);
         }
 
-        TLanes.Multiply(a, b, out TLanes m5);
+        TLanes.Multiply(ws.A, ws.B, out ws.M5);
 
         // X3 = R² - (H³ + 2V), W = V - X3 = 3V + H³ - R² (V = U1·H²); (Z3², R·W, S1·H³). hv keeps (X3, ·, Z3, ·).
-        ref Vector256<ulong> m5d = ref Digits(ref m5);
+        ref Vector256<ulong> m5d = ref Digits(ref ws.M5);
         for (int i = 0; i < n; i++)
         {
             Vector256<ulong> mi = Unsafe.Add(ref m5d, i); // (H³, V, Z3, R²)
@@ -595,10 +640,10 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Unsafe.Add(ref bd, i) = Blend(Blend(hhh, w, 0x0C), z3, 0x03); // (Z3, W, H³, H³)
         }
 
-        TLanes.Multiply(a, b, out TLanes m6);
+        TLanes.Multiply(ws.A, ws.B, out ws.M6);
 
         // Y3 = R·W - S1·H³; the state (X3, Y3, Z3, Z3²), normalized.
-        ref Vector256<ulong> m6d = ref Digits(ref m6);
+        ref Vector256<ulong> m6d = ref Digits(ref ws.M6);
         Vector256<ulong> mask = Vector256.Create((1UL << TLanes.DigitBits) - 1);
         Vector256<ulong> carry = Vector256<ulong>.Zero;
         for (int i = 0; i < n; i++)
