@@ -38,6 +38,7 @@ internal interface ILaneElement<T>
 
     /// <summary>
     /// r = a·b·R⁻¹ mod p per lane, for digit products up to 2^60: normalized digits, below 2p when a·b &lt; 2^14·p².
+    /// r must not be a or b (it holds intermediate digits); 32-byte aligned operands are faster.
     /// </summary>
     static abstract void Multiply(in T a, in T b, out T r);
 

@@ -71,10 +71,10 @@ internal struct P256Lanes : ILaneElement<P256Lanes>
 
     /// <summary>
     /// r = a·b·R⁻¹ mod p on each lane (product scanning: column k sums a_i·b_j and q_i·p_j for i + j = k, then
-    /// takes q_k as its low digit while k &lt; L). r may be a or b: digit i of r is written at column L + i, after
-    /// the last column that reads digit i of a and b. The quotient digits go through memory, and so do the
-    /// outputs: each store ends the JIT's reuse of loaded digits, which would otherwise hold dozens of vectors
-    /// in the 16 registers and spill the column sums.
+    /// takes q_k as its low digit while k &lt; L). q_k waits in r's digit k, which column L + k overwrites after its
+    /// last use (column k + L - 1), so r must not be a or b. The quotient digits and the outputs go through
+    /// memory: each store ends the JIT's reuse of loaded digits, which would otherwise hold dozens of vectors in
+    /// the 16 registers and spill the column sums.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in P256Lanes a, in P256Lanes b, out P256Lanes r)
@@ -83,64 +83,63 @@ internal struct P256Lanes : ILaneElement<P256Lanes>
         Vector256<uint> p8 = Vector256.Create(0x7FFFF00UL).AsUInt32();
         Vector256<uint> p9 = Vector256.Create(0x1FFFUL).AsUInt32();
         Vector256<ulong> s, c, q;
-        Span<Vector256<ulong>> qs = stackalloc Vector256<ulong>[10];
         Unsafe.SkipInit(out r);
         // column 0
         s = Avx2.Multiply(a.V0.AsUInt32(), b.V0.AsUInt32());
-        q = Avx2.And(s, mask); qs[0] = q; c = Avx2.ShiftRightLogical(s, 27);
+        q = Avx2.And(s, mask); r.V0 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 1
         s = Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V0.AsUInt32())), c);
-        q = Avx2.And(s, mask); qs[1] = q; c = Avx2.ShiftRightLogical(s, 27);
+        q = Avx2.And(s, mask); r.V1 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 2
         s = Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V2.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V0.AsUInt32()))), c);
-        q = Avx2.And(s, mask); qs[2] = q; c = Avx2.ShiftRightLogical(s, 27);
+        q = Avx2.And(s, mask); r.V2 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 3
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V2.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V1.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(qs[0], 15)))), c);
-        q = Avx2.And(s, mask); qs[3] = q; c = Avx2.ShiftRightLogical(s, 27);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V2.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V1.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(r.V0, 15)))), c);
+        q = Avx2.And(s, mask); r.V3 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 4
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V4.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V2.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V1.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(qs[1], 15)))), c);
-        q = Avx2.And(s, mask); qs[4] = q; c = Avx2.ShiftRightLogical(s, 27);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V4.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V2.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V1.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(r.V1, 15)))), c);
+        q = Avx2.And(s, mask); r.V4 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 5
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V3.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(qs[2], 15)))), c);
-        q = Avx2.And(s, mask); qs[5] = q; c = Avx2.ShiftRightLogical(s, 27);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V3.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(r.V2, 15)))), c);
+        q = Avx2.And(s, mask); r.V5 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 6
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V5.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V3.AsUInt32(), b.V3.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(qs[3], 15)))), c);
-        q = Avx2.And(s, mask); qs[6] = q; c = Avx2.ShiftRightLogical(s, 27);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V5.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V3.AsUInt32(), b.V3.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(r.V3, 15)))), c);
+        q = Avx2.And(s, mask); r.V6 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 7
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V6.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V0.AsUInt32()), Avx2.Add(Avx2.ShiftLeftLogical(qs[0], 3), Avx2.ShiftLeftLogical(qs[4], 15))))), c);
-        q = Avx2.And(s, mask); qs[7] = q; c = Avx2.ShiftRightLogical(s, 27);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V6.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V0.AsUInt32()), Avx2.Add(Avx2.ShiftLeftLogical(r.V0, 3), Avx2.ShiftLeftLogical(r.V4, 15))))), c);
+        q = Avx2.And(s, mask); r.V7 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 8
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V8.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V2.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V0.AsUInt32()))), Avx2.Add(Avx2.Multiply(qs[0].AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(qs[1], 3), Avx2.ShiftLeftLogical(qs[5], 15))))), c);
-        q = Avx2.And(s, mask); qs[8] = q; c = Avx2.ShiftRightLogical(s, 27);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V8.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V2.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V0.AsUInt32()))), Avx2.Add(Avx2.Multiply(r.V0.AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(r.V1, 3), Avx2.ShiftLeftLogical(r.V5, 15))))), c);
+        q = Avx2.And(s, mask); r.V8 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 9
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V5.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V2.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V0.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(qs[0].AsUInt32(), p9), Avx2.Multiply(qs[1].AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(qs[2], 3), Avx2.ShiftLeftLogical(qs[6], 15))))), c);
-        q = Avx2.And(s, mask); qs[9] = q; c = Avx2.ShiftRightLogical(s, 27);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V5.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V2.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V0.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(r.V0.AsUInt32(), p9), Avx2.Multiply(r.V1.AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(r.V2, 3), Avx2.ShiftLeftLogical(r.V6, 15))))), c);
+        q = Avx2.And(s, mask); r.V9 = q; c = Avx2.ShiftRightLogical(s, 27);
         // column 10
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V3.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V6.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V4.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V3.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V1.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(qs[1].AsUInt32(), p9), Avx2.Multiply(qs[2].AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(qs[3], 3), Avx2.ShiftLeftLogical(qs[7], 15))))), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V3.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V6.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V4.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V3.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V1.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(r.V1.AsUInt32(), p9), Avx2.Multiply(r.V2.AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(r.V3, 3), Avx2.ShiftLeftLogical(r.V7, 15))))), c);
         r.V0 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         // column 11
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V6.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V4.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V3.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(qs[2].AsUInt32(), p9))), Avx2.Add(Avx2.Multiply(qs[3].AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(qs[4], 3), Avx2.ShiftLeftLogical(qs[8], 15))))), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V6.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V4.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V3.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(r.V2.AsUInt32(), p9))), Avx2.Add(Avx2.Multiply(r.V3.AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(r.V4, 3), Avx2.ShiftLeftLogical(r.V8, 15))))), c);
         r.V1 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         // column 12
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V7.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V5.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V4.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(qs[3].AsUInt32(), p9))), Avx2.Add(Avx2.Multiply(qs[4].AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(qs[5], 3), Avx2.ShiftLeftLogical(qs[9], 15))))), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V7.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V5.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V4.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(r.V3.AsUInt32(), p9))), Avx2.Add(Avx2.Multiply(r.V4.AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(r.V5, 3), Avx2.ShiftLeftLogical(r.V9, 15))))), c);
         r.V2 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         // column 13
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V4.AsUInt32())), Avx2.Add(Avx2.Multiply(qs[4].AsUInt32(), p9), Avx2.Add(Avx2.Multiply(qs[5].AsUInt32(), p8), Avx2.ShiftLeftLogical(qs[6], 3))))), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V4.AsUInt32())), Avx2.Add(Avx2.Multiply(r.V4.AsUInt32(), p9), Avx2.Add(Avx2.Multiply(r.V5.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V6, 3))))), c);
         r.V3 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         // column 14
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(qs[5].AsUInt32(), p9)), Avx2.Add(Avx2.Multiply(qs[6].AsUInt32(), p8), Avx2.ShiftLeftLogical(qs[7], 3)))), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(r.V5.AsUInt32(), p9)), Avx2.Add(Avx2.Multiply(r.V6.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V7, 3)))), c);
         r.V4 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         // column 15
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(qs[6].AsUInt32(), p9)), Avx2.Add(Avx2.Multiply(qs[7].AsUInt32(), p8), Avx2.ShiftLeftLogical(qs[8], 3)))), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(r.V6.AsUInt32(), p9)), Avx2.Add(Avx2.Multiply(r.V7.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V8, 3)))), c);
         r.V5 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         // column 16
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(qs[7].AsUInt32(), p9), Avx2.Add(Avx2.Multiply(qs[8].AsUInt32(), p8), Avx2.ShiftLeftLogical(qs[9], 3)))), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(r.V7.AsUInt32(), p9), Avx2.Add(Avx2.Multiply(r.V8.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V9, 3)))), c);
         r.V6 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         // column 17
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(qs[8].AsUInt32(), p9), Avx2.Multiply(qs[9].AsUInt32(), p8))), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(r.V8.AsUInt32(), p9), Avx2.Multiply(r.V9.AsUInt32(), p8))), c);
         r.V7 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         // column 18
-        s = Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(qs[9].AsUInt32(), p9)), c);
+        s = Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(r.V9.AsUInt32(), p9)), c);
         r.V8 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         r.V9 = c;
     }

@@ -56,7 +56,8 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     private static readonly Vector256<uint> All3 = Order(3, 3, 3, 3);
 
     private readonly NistCurve<TField, TScalar> _scalar;
-    private readonly Entry[] _baseOddMultiples; // G, 3G, ..., as lane table entries
+    private readonly byte[] _baseTable; // G, 3G, ..., as lane table entries from the first 32-byte boundary (pinned)
+    private readonly int _baseOffset;
     private readonly TField _laneFactor; // R_lanes mod p as a plain TField value
 
     /// <summary>Builds the generator's table in lane form from <paramref name="scalar"/>'s affine one.</summary>
@@ -67,10 +68,12 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         TLanes.OneDigits.CopyTo(one);
         FromDigits(one, out Limbs factor);
         _laneFactor = TField.FromLimbs(factor);
-        _baseOddMultiples = new Entry[baseOddMultiples.Length];
-        for (int i = 0; i < baseOddMultiples.Length; i++)
+        _baseTable = GC.AllocateArray<byte>((baseOddMultiples.Length * Unsafe.SizeOf<Entry>()) + 31, pinned: true);
+        _baseOffset = AlignmentOffset(_baseTable);
+        Span<Entry> entries = BaseEntries;
+        for (int i = 0; i < entries.Length; i++)
         {
-            _baseOddMultiples[i] = AffineEntry(baseOddMultiples[i]);
+            entries[i] = AffineEntry(baseOddMultiples[i]);
         }
     }
 
@@ -124,6 +127,19 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
 
         /// <summary>An addition's last product.</summary>
         public TLanes M6;
+
+        /// <summary>2Q, while the table is built.</summary>
+        public Entry Twice;
+
+        /// <summary>Q, 3Q, ..., 15Q.</summary>
+        public EntryTable Table;
+    }
+
+    /// <summary>The odd multiples of Q.</summary>
+    [InlineArray(PointTableSize)]
+    internal struct EntryTable
+    {
+        private Entry _element0;
     }
 
     /// <summary>
@@ -189,19 +205,19 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         ref TLanes state = ref ws.State;
 
         // Q, 3Q, ..., 15Q as entries: 2Q by a doubling, then additions of 2Q.
-        Span<Entry> table = stackalloc Entry[PointTableSize];
+        Span<Entry> table = ws.Table;
         table[0] = AffineEntry(q);
         StateFrom(table[0], negate: false, out state);
         Double(ref ws);
-        ToEntry(state, out Entry twice);
+        ToEntry(ref ws, out ws.Twice);
         StateFrom(table[0], negate: false, out state);
         for (int i = 1; i < PointTableSize; i++)
         {
-            Add(ref ws, twice, negate: false);
-            ToEntry(state, out table[i]);
+            Add(ref ws, ws.Twice, negate: false);
+            ToEntry(ref ws, out table[i]);
         }
 
-        Entry[] baseTable = _baseOddMultiples;
+        Span<Entry> baseTable = BaseEntries;
         int top = length - 1;
         while (top >= 0 && naf1[top] == 0 && naf2[top] == 0)
         {
@@ -332,26 +348,26 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     }
 
     /// <summary>The table entry of a state: its coordinates reduced below 2p (a product with 1), and Z³.</summary>
-    internal static void ToEntry(in TLanes state, out Entry entry)
+    internal static void ToEntry(ref Workspace ws, out Entry entry)
     {
         Unsafe.SkipInit(out entry);
-        TLanes one = default;
-        Span<ulong> digits = AsDigits(ref one);
+        ws.A = default;
+        Span<ulong> digits = AsDigits(ref ws.A);
         for (int lane = 0; lane < 4; lane++)
         {
             SetLane(digits, lane, TLanes.OneDigits);
         }
 
-        TLanes.Multiply(state, one, out TLanes reduced); // (X, Y, Z, Z²) below 2p, top digit zero
-        TLanes.Permute(reduced, All2, out TLanes z);
-        TLanes.Permute(reduced, All3, out TLanes zz);
-        TLanes.Multiply(z, zz, out TLanes zzz);
-        TLanes.Permute(reduced, All1, out TLanes y);
-        TLanes.SubtractProduct(default, y, out TLanes minusY);
-        TLanes.Permute(reduced, Order(0, 3, 0, 3), out entry.E1);
-        TLanes.Select(Lane2, minusY, z, out TLanes e2);
-        TLanes.Select(Lane1, y, e2, out e2);
-        TLanes.Select(Lane0, zzz, e2, out entry.E2);
+        TLanes.Multiply(ws.State, ws.A, out ws.M1); // (X, Y, Z, Z²) below 2p, top digit zero
+        TLanes.Permute(ws.M1, All2, out ws.A);
+        TLanes.Permute(ws.M1, All3, out ws.B);
+        TLanes.Multiply(ws.A, ws.B, out ws.M2); // Z³
+        TLanes.Permute(ws.M1, All1, out ws.B); // Y
+        TLanes.SubtractProduct(default, ws.B, out ws.W); // -Y
+        TLanes.Permute(ws.M1, Order(0, 3, 0, 3), out entry.E1);
+        TLanes.Select(Lane2, ws.W, ws.A, out ws.H);
+        TLanes.Select(Lane1, ws.B, ws.H, out ws.H);
+        TLanes.Select(Lane0, ws.M2, ws.H, out entry.E2);
     }
 
     /// <summary>The value of one lane, fully reduced below p, as 64-bit limbs.</summary>
@@ -478,12 +494,18 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     private static Vector256<uint> Order(int l0, int l1, int l2, int l3) =>
         Vector256.Create((uint)(2 * l0), (uint)((2 * l0) + 1), (uint)(2 * l1), (uint)((2 * l1) + 1), (uint)(2 * l2), (uint)((2 * l2) + 1), (uint)(2 * l3), (uint)((2 * l3) + 1));
 
+    // The generator's entries, in the pinned array from its first 32-byte boundary.
+    private Span<Entry> BaseEntries =>
+        MemoryMarshal.Cast<byte, Entry>(_baseTable.AsSpan(_baseOffset, _baseTable.Length - 31));
+
     // The workspace at the first 32-byte boundary of raw (stack memory, which does not move).
-    private static unsafe ref Workspace Aligned(Span<byte> raw)
+    private static ref Workspace Aligned(Span<byte> raw) => ref Unsafe.As<byte, Workspace>(ref raw[AlignmentOffset(raw)]);
+
+    // Bytes from the start of memory that does not move (stack, or a pinned array) to its first 32-byte boundary.
+    private static unsafe int AlignmentOffset(Span<byte> memory)
     {
-        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(raw));
-        int offset = (int)((32 - (address & 31)) & 31);
-        return ref Unsafe.As<byte, Workspace>(ref raw[offset]);
+        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(memory));
+        return (int)((32 - (address & 31)) & 31);
     }
 
     // The digits of a lane value as a ref to the first digit vector.

@@ -124,10 +124,10 @@ def gen(name, p, L, field, doc):
     # Multiply
     e("    /// <summary>")
     e("    /// r = a·b·R⁻¹ mod p on each lane (product scanning: column k sums a_i·b_j and q_i·p_j for i + j = k, then")
-    e("    /// takes q_k as its low digit while k &lt; L). r may be a or b: digit i of r is written at column L + i, after")
-    e("    /// the last column that reads digit i of a and b. The quotient digits go through memory, and so do the")
-    e("    /// outputs: each store ends the JIT's reuse of loaded digits, which would otherwise hold dozens of vectors")
-    e("    /// in the 16 registers and spill the column sums.")
+    e("    /// takes q_k as its low digit while k &lt; L). q_k waits in r's digit k, which column L + k overwrites after its")
+    e("    /// last use (column k + L - 1), so r must not be a or b. The quotient digits and the outputs go through")
+    e("    /// memory: each store ends the JIT's reuse of loaded digits, which would otherwise hold dozens of vectors in")
+    e("    /// the 16 registers and spill the column sums.")
     e("    /// </summary>")
     e("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
     e(f"    public static void Multiply(in {name} a, in {name} b, out {name} r)")
@@ -142,11 +142,10 @@ def gen(name, p, L, field, doc):
         if rd[j] & (rd[j] - 1):
             e(f"        Vector256<uint> p{j} = Vector256.Create({h(rd[j])}UL).AsUInt32();")
     e("        Vector256<ulong> s, c, q;")
-    e(f"        Span<Vector256<ulong>> qs = stackalloc Vector256<ulong>[{L}];")
     e("        Unsafe.SkipInit(out r);")
 
     def qterm(i, j):
-        src = "q" if i == k - 1 else f"qs[{i}]"
+        src = "q" if i == k - 1 else f"r.V{i}"
         if rd[j] & (rd[j] - 1):
             return f"Avx2.Multiply({src}.AsUInt32(), p{j})"
         return f"Avx2.ShiftLeftLogical({src}, {rd[j].bit_length() - 1})"
@@ -162,7 +161,7 @@ def gen(name, p, L, field, doc):
         e(f"        // column {k}")
         e(f"        s = {tree(terms)};" if last is None else f"        s = Avx2.Add({tree(terms)}, {last});")
         if k < L:
-            e(f"        q = Avx2.And(s, mask); qs[{k}] = q; c = Avx2.ShiftRightLogical(s, {W});")
+            e(f"        q = Avx2.And(s, mask); r.V{k} = q; c = Avx2.ShiftRightLogical(s, {W});")
         else:
             e(f"        r.V{k - L} = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, {W});")
     e(f"        r.V{L - 1} = c;")
