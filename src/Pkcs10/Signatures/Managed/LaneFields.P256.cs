@@ -82,64 +82,229 @@ internal struct P256Lanes : ILaneElement<P256Lanes>
         Vector256<ulong> mask = Vector256.Create(0x7FFFFFFUL);
         Vector256<uint> p8 = Vector256.Create(0x7FFFF00UL).AsUInt32();
         Vector256<uint> p9 = Vector256.Create(0x1FFFUL).AsUInt32();
-        Vector256<ulong> s, c, q;
+        Vector256<ulong> s, t, c, q;
+        Vector256<uint> x;
         Unsafe.SkipInit(out r);
-        // column 0
-        s = Avx2.Multiply(a.V0.AsUInt32(), b.V0.AsUInt32());
+        // columns 0 and 1
+        s = Vector256<ulong>.Zero;
+        t = Vector256<ulong>.Zero;
+        x = a.V0.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V0.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V1.AsUInt32()));
+        x = a.V1.AsUInt32();
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V0.AsUInt32()));
         q = Avx2.And(s, mask); r.V0 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 1
-        s = Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V0.AsUInt32())), c);
+        s = Avx2.Add(t, c);
         q = Avx2.And(s, mask); r.V1 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 2
-        s = Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V2.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V0.AsUInt32()))), c);
+        // columns 2 and 3
+        s = Vector256<ulong>.Zero;
+        t = Avx2.ShiftLeftLogical(r.V0, 15);
+        x = a.V0.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V2.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V3.AsUInt32()));
+        x = a.V1.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V1.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V2.AsUInt32()));
+        x = a.V2.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V0.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V1.AsUInt32()));
+        x = a.V3.AsUInt32();
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V0.AsUInt32()));
+        s = Avx2.Add(s, c);
         q = Avx2.And(s, mask); r.V2 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 3
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V2.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V1.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(r.V0, 15)))), c);
+        s = Avx2.Add(t, c);
         q = Avx2.And(s, mask); r.V3 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 4
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V4.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V2.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V1.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(r.V1, 15)))), c);
+        // columns 4 and 5
+        s = Avx2.ShiftLeftLogical(r.V1, 15);
+        t = Avx2.ShiftLeftLogical(r.V2, 15);
+        x = a.V0.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V4.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V5.AsUInt32()));
+        x = a.V1.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V3.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V4.AsUInt32()));
+        x = a.V2.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V2.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V3.AsUInt32()));
+        x = a.V3.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V1.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V2.AsUInt32()));
+        x = a.V4.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V0.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V1.AsUInt32()));
+        x = a.V5.AsUInt32();
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V0.AsUInt32()));
+        s = Avx2.Add(s, c);
         q = Avx2.And(s, mask); r.V4 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 5
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V3.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(r.V2, 15)))), c);
+        s = Avx2.Add(t, c);
         q = Avx2.And(s, mask); r.V5 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 6
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V5.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V3.AsUInt32(), b.V3.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V0.AsUInt32()), Avx2.ShiftLeftLogical(r.V3, 15)))), c);
+        // columns 6 and 7
+        s = Avx2.ShiftLeftLogical(r.V3, 15);
+        t = Avx2.Add(Avx2.ShiftLeftLogical(r.V0, 3), Avx2.ShiftLeftLogical(r.V4, 15));
+        x = a.V0.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V6.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V7.AsUInt32()));
+        x = a.V1.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V5.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V6.AsUInt32()));
+        x = a.V2.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V4.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V5.AsUInt32()));
+        x = a.V3.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V3.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V4.AsUInt32()));
+        x = a.V4.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V2.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V3.AsUInt32()));
+        x = a.V5.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V1.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V2.AsUInt32()));
+        x = a.V6.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V0.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V1.AsUInt32()));
+        x = a.V7.AsUInt32();
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V0.AsUInt32()));
+        s = Avx2.Add(s, c);
         q = Avx2.And(s, mask); r.V6 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 7
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V1.AsUInt32(), b.V6.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V1.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V0.AsUInt32()), Avx2.Add(Avx2.ShiftLeftLogical(r.V0, 3), Avx2.ShiftLeftLogical(r.V4, 15))))), c);
+        s = Avx2.Add(t, c);
         q = Avx2.And(s, mask); r.V7 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 8
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V8.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V5.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V2.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V0.AsUInt32()))), Avx2.Add(Avx2.Multiply(r.V0.AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(r.V1, 3), Avx2.ShiftLeftLogical(r.V5, 15))))), c);
+        // columns 8 and 9
+        s = Avx2.Add(Avx2.Multiply(r.V0.AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(r.V1, 3), Avx2.ShiftLeftLogical(r.V5, 15)));
+        t = Avx2.Add(Avx2.Add(Avx2.Multiply(r.V0.AsUInt32(), p9), Avx2.Multiply(r.V1.AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(r.V2, 3), Avx2.ShiftLeftLogical(r.V6, 15)));
+        x = a.V0.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V8.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V1.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V7.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V8.AsUInt32()));
+        x = a.V2.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V6.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V7.AsUInt32()));
+        x = a.V3.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V5.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V6.AsUInt32()));
+        x = a.V4.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V4.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V5.AsUInt32()));
+        x = a.V5.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V3.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V4.AsUInt32()));
+        x = a.V6.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V2.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V3.AsUInt32()));
+        x = a.V7.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V1.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V2.AsUInt32()));
+        x = a.V8.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V0.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V1.AsUInt32()));
+        x = a.V9.AsUInt32();
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V0.AsUInt32()));
+        s = Avx2.Add(s, c);
         q = Avx2.And(s, mask); r.V8 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 9
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V0.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V2.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V5.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V4.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V3.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V2.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V1.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V0.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(r.V0.AsUInt32(), p9), Avx2.Multiply(r.V1.AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(r.V2, 3), Avx2.ShiftLeftLogical(r.V6, 15))))), c);
+        s = Avx2.Add(t, c);
         q = Avx2.And(s, mask); r.V9 = q; c = Avx2.ShiftRightLogical(s, 27);
-        // column 10
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V1.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V3.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V6.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V4.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V3.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V1.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(r.V1.AsUInt32(), p9), Avx2.Multiply(r.V2.AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(r.V3, 3), Avx2.ShiftLeftLogical(r.V7, 15))))), c);
+        // columns 10 and 11
+        s = Avx2.Add(Avx2.Add(Avx2.Multiply(r.V1.AsUInt32(), p9), Avx2.Multiply(r.V2.AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(r.V3, 3), Avx2.ShiftLeftLogical(r.V7, 15)));
+        t = Avx2.Add(Avx2.Add(Avx2.Multiply(r.V2.AsUInt32(), p9), Avx2.Multiply(r.V3.AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(r.V4, 3), Avx2.ShiftLeftLogical(r.V8, 15)));
+        x = a.V1.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V2.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V8.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V3.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V7.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V8.AsUInt32()));
+        x = a.V4.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V6.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V7.AsUInt32()));
+        x = a.V5.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V5.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V6.AsUInt32()));
+        x = a.V6.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V4.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V5.AsUInt32()));
+        x = a.V7.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V3.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V4.AsUInt32()));
+        x = a.V8.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V2.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V3.AsUInt32()));
+        x = a.V9.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V1.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V2.AsUInt32()));
+        s = Avx2.Add(s, c);
         r.V0 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
-        // column 11
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V2.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V6.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V4.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V3.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V2.AsUInt32()), Avx2.Multiply(r.V2.AsUInt32(), p9))), Avx2.Add(Avx2.Multiply(r.V3.AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(r.V4, 3), Avx2.ShiftLeftLogical(r.V8, 15))))), c);
+        s = Avx2.Add(t, c);
         r.V1 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
-        // column 12
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V3.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V4.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V7.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V5.AsUInt32())))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V4.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V3.AsUInt32()), Avx2.Multiply(r.V3.AsUInt32(), p9))), Avx2.Add(Avx2.Multiply(r.V4.AsUInt32(), p8), Avx2.Add(Avx2.ShiftLeftLogical(r.V5, 3), Avx2.ShiftLeftLogical(r.V9, 15))))), c);
+        // columns 12 and 13
+        s = Avx2.Add(Avx2.Add(Avx2.Multiply(r.V3.AsUInt32(), p9), Avx2.Multiply(r.V4.AsUInt32(), p8)), Avx2.Add(Avx2.ShiftLeftLogical(r.V5, 3), Avx2.ShiftLeftLogical(r.V9, 15)));
+        t = Avx2.Add(Avx2.Multiply(r.V4.AsUInt32(), p9), Avx2.Add(Avx2.Multiply(r.V5.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V6, 3)));
+        x = a.V3.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V4.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V8.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V5.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V7.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V8.AsUInt32()));
+        x = a.V6.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V6.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V7.AsUInt32()));
+        x = a.V7.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V5.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V6.AsUInt32()));
+        x = a.V8.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V4.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V5.AsUInt32()));
+        x = a.V9.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V3.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V4.AsUInt32()));
+        s = Avx2.Add(s, c);
         r.V2 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
-        // column 13
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V4.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V5.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V7.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V4.AsUInt32())), Avx2.Add(Avx2.Multiply(r.V4.AsUInt32(), p9), Avx2.Add(Avx2.Multiply(r.V5.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V6, 3))))), c);
+        s = Avx2.Add(t, c);
         r.V3 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
-        // column 14
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V5.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V6.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V7.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V6.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V5.AsUInt32()), Avx2.Multiply(r.V5.AsUInt32(), p9)), Avx2.Add(Avx2.Multiply(r.V6.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V7, 3)))), c);
+        // columns 14 and 15
+        s = Avx2.Add(Avx2.Multiply(r.V5.AsUInt32(), p9), Avx2.Add(Avx2.Multiply(r.V6.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V7, 3)));
+        t = Avx2.Add(Avx2.Multiply(r.V6.AsUInt32(), p9), Avx2.Add(Avx2.Multiply(r.V7.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V8, 3)));
+        x = a.V5.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V6.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V8.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V7.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V7.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V8.AsUInt32()));
+        x = a.V8.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V6.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V7.AsUInt32()));
+        x = a.V9.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V5.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V6.AsUInt32()));
+        s = Avx2.Add(s, c);
         r.V4 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
-        // column 15
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V6.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V8.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V6.AsUInt32()), Avx2.Multiply(r.V6.AsUInt32(), p9)), Avx2.Add(Avx2.Multiply(r.V7.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V8, 3)))), c);
+        s = Avx2.Add(t, c);
         r.V5 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
-        // column 16
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V7.AsUInt32(), b.V9.AsUInt32()), Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V8.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V7.AsUInt32()))), Avx2.Add(Avx2.Multiply(r.V7.AsUInt32(), p9), Avx2.Add(Avx2.Multiply(r.V8.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V9, 3)))), c);
+        // columns 16 and 17
+        s = Avx2.Add(Avx2.Multiply(r.V7.AsUInt32(), p9), Avx2.Add(Avx2.Multiply(r.V8.AsUInt32(), p8), Avx2.ShiftLeftLogical(r.V9, 3)));
+        t = Avx2.Add(Avx2.Multiply(r.V8.AsUInt32(), p9), Avx2.Multiply(r.V9.AsUInt32(), p8));
+        x = a.V7.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V8.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V8.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V9.AsUInt32()));
+        x = a.V9.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V7.AsUInt32()));
+        t = Avx2.Add(t, Avx2.Multiply(x, b.V8.AsUInt32()));
+        s = Avx2.Add(s, c);
         r.V6 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
-        // column 17
-        s = Avx2.Add(Avx2.Add(Avx2.Add(Avx2.Multiply(a.V8.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(a.V9.AsUInt32(), b.V8.AsUInt32())), Avx2.Add(Avx2.Multiply(r.V8.AsUInt32(), p9), Avx2.Multiply(r.V9.AsUInt32(), p8))), c);
+        s = Avx2.Add(t, c);
         r.V7 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
-        // column 18
-        s = Avx2.Add(Avx2.Add(Avx2.Multiply(a.V9.AsUInt32(), b.V9.AsUInt32()), Avx2.Multiply(r.V9.AsUInt32(), p9)), c);
+        // columns 18
+        s = Avx2.Multiply(r.V9.AsUInt32(), p9);
+        x = a.V9.AsUInt32();
+        s = Avx2.Add(s, Avx2.Multiply(x, b.V9.AsUInt32()));
+        s = Avx2.Add(s, c);
         r.V8 = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, 27);
         r.V9 = c;
     }

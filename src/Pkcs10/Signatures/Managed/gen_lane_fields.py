@@ -141,7 +141,8 @@ def gen(name, p, L, field, doc):
     for j in nz:
         if rd[j] & (rd[j] - 1):
             e(f"        Vector256<uint> p{j} = Vector256.Create({h(rd[j])}UL).AsUInt32();")
-    e("        Vector256<ulong> s, c, q;")
+    e("        Vector256<ulong> s, t, c, q;")
+    e("        Vector256<uint> x;")
     e("        Unsafe.SkipInit(out r);")
 
     def qterm(i, j):
@@ -150,20 +151,44 @@ def gen(name, p, L, field, doc):
             return f"Avx2.Multiply({src}.AsUInt32(), p{j})"
         return f"Avx2.ShiftLeftLogical({src}, {rd[j].bit_length() - 1})"
 
-    for k in range(2 * L - 1):
-        terms = [f"Avx2.Multiply(a.V{i}.AsUInt32(), b.V{k - i}.AsUInt32())" for i in range(max(0, k - L + 1), min(k, L - 1) + 1)]
-        terms += [qterm(i, k - i) for i in range(max(0, k - L + 1), min(k - 2, L - 1) + 1) if (k - i) in nz]
-        # The terms that wait on the previous column (its carry, and its quotient digit when p + 1 has a digit 1)
-        # come last, so the rest of the column sums while that column finishes.
-        last = "c" if k > 0 else None
-        if 1 <= k <= L and 1 in nz:
-            last = f"Avx2.Add(c, {qterm(k - 1, 1)})"
-        e(f"        // column {k}")
-        e(f"        s = {tree(terms)};" if last is None else f"        s = Avx2.Add({tree(terms)}, {last});")
+    def finish(k):
         if k < L:
             e(f"        q = Avx2.And(s, mask); r.V{k} = q; c = Avx2.ShiftRightLogical(s, {W});")
         else:
             e(f"        r.V{k - L} = Avx2.And(s, mask); c = Avx2.ShiftRightLogical(s, {W});")
+
+    def qterms(k):
+        return [qterm(i, k - i) for i in range(max(0, k - L + 1), min(k - 2, L - 1) + 1) if (k - i) in nz]
+
+    def last(k):
+        if 1 <= k <= L and 1 in nz:
+            return f"Avx2.Add(c, {qterm(k - 1, 1)})"
+        return "c" if k > 0 else None
+
+    # Columns in pairs (k, k + 1): each digit of a is loaded once for both, and the digits of b each column pair
+    # shares stay in registers; two running sums take the products, the reduction terms and then the carries.
+    for k in range(0, 2 * L - 1, 2):
+        pair = k + 1 < 2 * L - 1
+        e(f"        // columns {k}" + (f" and {k + 1}" if pair else ""))
+        q0 = qterms(k)
+        q1 = qterms(k + 1) if pair else []
+        e(f"        s = {tree(q0) if q0 else 'Vector256<ulong>.Zero'};")
+        if pair:
+            e(f"        t = {tree(q1) if q1 else 'Vector256<ulong>.Zero'};")
+        top = min(k + 1 if pair else k, L - 1)
+        for i in range(max(0, k - L + 1), top + 1):
+            e(f"        x = a.V{i}.AsUInt32();")
+            if k - i >= 0 and k - i < L:
+                e(f"        s = Avx2.Add(s, Avx2.Multiply(x, b.V{k - i}.AsUInt32()));")
+            if pair and 0 <= k + 1 - i < L:
+                e(f"        t = Avx2.Add(t, Avx2.Multiply(x, b.V{k + 1 - i}.AsUInt32()));")
+        lk = last(k)
+        if lk:
+            e(f"        s = Avx2.Add(s, {lk});")
+        finish(k)
+        if pair:
+            e(f"        s = Avx2.Add(t, {last(k + 1)});")
+            finish(k + 1)
     e(f"        r.V{L - 1} = c;")
     e("    }")
     e("")
