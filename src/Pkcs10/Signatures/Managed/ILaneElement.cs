@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.Intrinsics;
 
 namespace Pkcs10.Signatures.Managed;
@@ -42,17 +41,11 @@ internal interface ILaneElement<T>
     /// </summary>
     static abstract void Multiply(in T a, in T b, out T r);
 
-    /// <summary>r = a + b digit by digit.</summary>
-    static abstract void Add(in T a, in T b, out T r);
-
     /// <summary>r = a - b + c·p digit by digit, for b with normalized digits and a value below 2p (a product).</summary>
     static abstract void SubtractProduct(in T a, in T b, out T r);
 
     /// <summary>r = a - b + c·p digit by digit, for b with digits up to eight normalized ones and a value below 16p.</summary>
     static abstract void SubtractEight(in T a, in T b, out T r);
-
-    /// <summary>r = a·2^bits digit by digit.</summary>
-    static abstract void ShiftLeft(in T a, [ConstantExpected] byte bits, out T r);
 
     /// <summary>r's lane j is a's lane selected by <paramref name="control"/> (vpermd indices).</summary>
     static abstract void Permute(in T a, Vector256<uint> control, out T r);

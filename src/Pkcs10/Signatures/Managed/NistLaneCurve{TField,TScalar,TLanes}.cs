@@ -46,11 +46,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     private static readonly Vector256<ulong> Lane0 = Vector256.Create(ulong.MaxValue, 0, 0, 0);
     private static readonly Vector256<ulong> Lane1 = Vector256.Create(0, ulong.MaxValue, 0, 0);
     private static readonly Vector256<ulong> Lane2 = Vector256.Create(0, 0, ulong.MaxValue, 0);
-    private static readonly Vector256<ulong> Lane3 = Vector256.Create(0, 0, 0, ulong.MaxValue);
-    private static readonly Vector256<ulong> Lanes01 = Vector256.Create(ulong.MaxValue, ulong.MaxValue, 0, 0);
-    private static readonly Vector256<ulong> Lanes03 = Vector256.Create(ulong.MaxValue, 0, 0, ulong.MaxValue);
 
-    private static readonly Vector256<uint> All0 = Order(0, 0, 0, 0);
     private static readonly Vector256<uint> All1 = Order(1, 1, 1, 1);
     private static readonly Vector256<uint> All2 = Order(2, 2, 2, 2);
     private static readonly Vector256<uint> All3 = Order(3, 3, 3, 3);
@@ -276,15 +272,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     /// <summary>state = 2·state (three lane multiplications).</summary>
     internal static void Double(ref Workspace ws)
     {
-        DoubleSteps(ref ws);
-        int n = TLanes.DigitCount;
-        ref Vector256<ulong> bd = ref Digits(ref ws.B);
-        for (int i = 0; i < n; i++)
-        {
-            // α in lane 0 (w's lane 0 is 12β - α²)
-            Unsafe.Add(ref bd, i) = Avx2.Permute4x64(Unsafe.Add(ref bd, i), 0xAA);
-        }
-
+        DoubleSteps(ref ws, alphaInB: true);
         TLanes.Multiply(ws.B, ws.W, out ws.M3);
         FinishDouble(ref ws);
     }
@@ -292,7 +280,7 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     /// <summary>state = 2·state ± entry (a doubling with the addition's first step in its last multiplication).</summary>
     internal static void DoubleAdd(ref Workspace ws, in Entry entry, bool negate)
     {
-        DoubleSteps(ref ws);
+        DoubleSteps(ref ws, alphaInB: false);
 
         // Lane 0: α·(12β - α²); lanes 1-3: X3·Z2², X2·Z3², Z3·Z3² (the addition's first step).
         int n = TLanes.DigitCount;
@@ -517,9 +505,10 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         Avx2.Blend(a.AsUInt32(), b.AsUInt32(), mask).AsUInt64();
 
     // The first two multiplications of a doubling of (X, Y, Z, Z²) (dbl-2001-b, a = -3), and what the last one needs:
-    // b = (γ, γ, α, Z3), partial = (X3, 8γ², Z3, Z3²), w (lane 0) = 12β - α², where γ = Y², β = X·γ,
-    // α = 3(X - Z²)(X + Z²), X3 = α² - 8β, Z3 = 2·Y·Z; then Y3 = α·(12β - α²) - 8γ² (= α·(4β - X3) - 8γ²).
-    private static void DoubleSteps(ref Workspace ws)
+    // B = (γ, γ, α, Z3) (α in every lane when alphaInB), Partial = (X3, 8γ², Z3, Z3²), W (lane 0) = 12β - α², where
+    // γ = Y², β = X·γ, α = 3(X - Z²)(X + Z²), X3 = α² - 8β, Z3 = 2·Y·Z; then Y3 = α·(12β - α²) - 8γ²
+    // (= α·(4β - X3) - 8γ²).
+    private static void DoubleSteps(ref Workspace ws, bool alphaInB)
     {
         int n = TLanes.DigitCount;
         ref Vector256<ulong> sd = ref Digits(ref ws.State);
@@ -567,8 +556,13 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
             Vector256<ulong> twelve = Avx2.Add(eight, Avx2.ShiftLeftLogical(mi, 2));
             Unsafe.Add(ref wd, i) = Avx2.Subtract(Avx2.Add(twelve, Vector256.Create(Unsafe.Add(ref productBias, i))), alpha2);
             Vector256<ulong> x3 = Avx2.Subtract(Avx2.Add(alpha2, Vector256.Create(Unsafe.Add(ref eightBias, i))), eight);
-            Vector256<ulong> z3 = Avx2.Permute4x64(Unsafe.Add(ref bd, i), 0xFF);
+            Vector256<ulong> bi = Unsafe.Add(ref bd, i);
+            Vector256<ulong> z3 = Avx2.Permute4x64(bi, 0xFF);
             Unsafe.Add(ref pd, i) = Blend(Blend(Blend(mi, z3, 0x30), eight, 0x0C), x3, 0x03); // (X3, 8γ², Z3, Z3²)
+            if (alphaInB)
+            {
+                Unsafe.Add(ref bd, i) = Avx2.Permute4x64(bi, 0xAA);
+            }
         }
     }
 
