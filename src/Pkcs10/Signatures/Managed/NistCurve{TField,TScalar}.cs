@@ -87,18 +87,9 @@ internal sealed partial class NistCurve<TField, TScalar>
     /// </summary>
     public void MultiplyAdd(in Limbs u1, in Limbs u2, in AffinePoint<TField> q, out JacobianPoint<TField> result)
     {
-        int limbs = TScalar.LimbCount;
-        int length = Curve.OrderBits + 1;
-        const int MaxLength = (6 * 64) + 1; // P-384's n has 6 limbs
-        Debug.Assert(length <= MaxLength);
-        Span<sbyte> naf1 = stackalloc sbyte[MaxLength];
-        Span<sbyte> naf2 = stackalloc sbyte[MaxLength];
-        naf1 = naf1[..length];
-        naf2 = naf2[..length];
-        ReadOnlySpan<ulong> s1 = u1;
-        ReadOnlySpan<ulong> s2 = u2;
-        Naf.Compute(s1[..limbs], BaseWindow, naf1);
-        Naf.Compute(s2[..limbs], PointWindow, naf2);
+        Span<sbyte> naf1 = stackalloc sbyte[MaxNafLength];
+        Span<sbyte> naf2 = stackalloc sbyte[MaxNafLength];
+        int top = ComputeNafs(u1, u2, naf1, naf2);
 
         // Q, 3Q, ..., 15Q.
         const int PointTableSize = 1 << (PointWindow - 2);
@@ -114,11 +105,6 @@ internal sealed partial class NistCurve<TField, TScalar>
 
         AffinePoint<TField>[] baseTable = _baseOddMultiples;
         JacobianPoint<TField> acc = default;
-        int top = length - 1;
-        while (top >= 0 && naf1[top] == 0 && naf2[top] == 0)
-        {
-            top--;
-        }
 
         for (int i = top; i >= 0; i--)
         {
@@ -145,6 +131,32 @@ internal sealed partial class NistCurve<TField, TScalar>
         }
 
         result = acc;
+    }
+
+    /// <summary>The longest NAF of a scalar below n, plus one: P-384's n has 6 limbs.</summary>
+    internal const int MaxNafLength = (6 * 64) + 1;
+
+    /// <summary>
+    /// Writes the width-<see cref="BaseWindow"/> NAF of u1 and the width-<see cref="PointWindow"/> NAF of u2
+    /// (<see cref="MaxNafLength"/> digits of room each) and returns the highest position where either has a
+    /// non-zero digit, or -1 when both scalars are zero.
+    /// </summary>
+    internal int ComputeNafs(in Limbs u1, in Limbs u2, Span<sbyte> naf1, Span<sbyte> naf2)
+    {
+        int limbs = TScalar.LimbCount;
+        int length = Curve.OrderBits + 1;
+        Debug.Assert(length <= MaxNafLength && naf1.Length >= length && naf2.Length >= length);
+        ReadOnlySpan<ulong> s1 = u1;
+        ReadOnlySpan<ulong> s2 = u2;
+        Naf.Compute(s1[..limbs], BaseWindow, naf1[..length]);
+        Naf.Compute(s2[..limbs], PointWindow, naf2[..length]);
+        int top = length - 1;
+        while (top >= 0 && naf1[top] == 0 && naf2[top] == 0)
+        {
+            top--;
+        }
+
+        return top;
     }
 
     /// <summary>r + n as a plain number, when it is below p.</summary>

@@ -181,18 +181,9 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     /// </summary>
     public void MultiplyAdd(in Limbs u1, in Limbs u2, in AffinePoint<TField> q, out Limbs x, out Limbs zz)
     {
-        int limbs = TScalar.LimbCount;
-        int length = _scalar.Curve.OrderBits + 1;
-        const int MaxLength = (6 * 64) + 1;
-        Debug.Assert(length <= MaxLength);
-        Span<sbyte> naf1 = stackalloc sbyte[MaxLength];
-        Span<sbyte> naf2 = stackalloc sbyte[MaxLength];
-        naf1 = naf1[..length];
-        naf2 = naf2[..length];
-        ReadOnlySpan<ulong> s1 = u1;
-        ReadOnlySpan<ulong> s2 = u2;
-        Naf.Compute(s1[..limbs], NistCurve<TField, TScalar>.BaseWindow, naf1);
-        Naf.Compute(s2[..limbs], NistCurve<TField, TScalar>.PointWindow, naf2);
+        Span<sbyte> naf1 = stackalloc sbyte[NistCurve<TField, TScalar>.MaxNafLength];
+        Span<sbyte> naf2 = stackalloc sbyte[NistCurve<TField, TScalar>.MaxNafLength];
+        int top = _scalar.ComputeNafs(u1, u2, naf1, naf2);
 
         // The lane values live in one workspace aligned to 32 bytes: the multiplications read each digit vector of
         // their inputs many times, and a vector split across two cache lines costs extra on every load.
@@ -214,11 +205,6 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
         }
 
         Span<Entry> baseTable = BaseEntries;
-        int top = length - 1;
-        while (top >= 0 && naf1[top] == 0 && naf2[top] == 0)
-        {
-            top--;
-        }
 
         if (top < 0)
         {
