@@ -45,14 +45,14 @@ internal static class NistCurves
     {
         public static readonly WeierstrassCurve Curve = new("P-256", P256Prime, P256B, P256Order, P256GeneratorX, P256GeneratorY);
         public static readonly NistCurve<P256Field, P256Scalar> Fixed = new(Curve);
-        public static readonly NistLaneCurve<P256Field, P256Scalar, P256Lanes> Lanes = new(Fixed, Fixed.BaseOddMultiples);
+        public static readonly NistLaneCurve<P256Field, P256Scalar, P256Lanes> Lanes = new(Fixed);
     }
 
     private static class P384Holder
     {
         public static readonly WeierstrassCurve Curve = new("P-384", P384Prime, P384B, P384Order, P384GeneratorX, P384GeneratorY);
         public static readonly NistCurve<P384Field, P384Scalar> Fixed = new(Curve);
-        public static readonly NistLaneCurve<P384Field, P384Scalar, P384Lanes> Lanes = new(Fixed, Fixed.BaseOddMultiples);
+        public static readonly NistLaneCurve<P384Field, P384Scalar, P384Lanes> Lanes = new(Fixed);
     }
 
     private static class P521Holder

@@ -57,8 +57,9 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     private readonly TField _laneFactor; // R_lanes mod p as a plain TField value
 
     /// <summary>Builds the generator's table in lane form from <paramref name="scalar"/>'s affine one.</summary>
-    public NistLaneCurve(NistCurve<TField, TScalar> scalar, ReadOnlySpan<AffinePoint<TField>> baseOddMultiples)
+    public NistLaneCurve(NistCurve<TField, TScalar> scalar)
     {
+        ReadOnlySpan<AffinePoint<TField>> baseOddMultiples = scalar.BaseOddMultiples;
         _scalar = scalar;
         Span<ulong> one = stackalloc ulong[TLanes.DigitCount];
         TLanes.OneDigits.CopyTo(one);
