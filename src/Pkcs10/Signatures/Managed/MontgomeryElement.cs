@@ -330,7 +330,8 @@ internal static class MontgomeryElement<T>
         x[count - 1] = unchecked((ulong)((long)x[count - 1] >> 31));
     }
 
-    private static int Compare(in Limbs a, in Limbs b, int limbs)
+    /// <summary>The sign of a - b over the low <paramref name="limbs"/> limbs.</summary>
+    internal static int Compare(in Limbs a, in Limbs b, int limbs)
     {
         for (int i = limbs - 1; i >= 0; i--)
         {
@@ -343,8 +344,8 @@ internal static class MontgomeryElement<T>
         return 0;
     }
 
-    // a = a - b mod 2^(64·limbs).
-    private static void SubtractWrapping(ref Limbs a, in Limbs b, int limbs)
+    /// <summary>a = a - b mod 2^(64·<paramref name="limbs"/>).</summary>
+    internal static void SubtractWrapping(ref Limbs a, in Limbs b, int limbs)
     {
         ulong borrow = 0;
         unchecked

@@ -418,51 +418,25 @@ internal sealed class NistLaneCurve<TField, TScalar, TLanes>
     // value mod p for value < 2^12·p, by subtracting p·2^j when it fits, j = 12..0.
     private static void Reduce(ref Limbs value)
     {
+        const int Count = Limbs.Capacity;
         TField.ToLimbs(TField.Modulus, out Limbs p);
-        Span<ulong> v = value;
-        Span<ulong> shifted = stackalloc ulong[Limbs.Capacity];
-        ReadOnlySpan<ulong> modulus = p;
         for (int j = 12; j >= 0; j--)
         {
             // shifted = p·2^j
-            for (int i = 0; i < shifted.Length; i++)
+            Limbs shifted = default;
+            for (int i = 0; i < Count; i++)
             {
-                ulong low = modulus[i] << j;
-                ulong carryIn = i > 0 && j > 0 ? modulus[i - 1] >> (64 - j) : 0;
-                shifted[i] = low | carryIn;
+                ulong carryIn = i > 0 && j > 0 ? p[i - 1] >> (64 - j) : 0;
+                shifted[i] = (p[i] << j) | carryIn;
             }
 
-            if (Compare(v, shifted) >= 0)
+            if (MontgomeryElement<TField>.Compare(value, shifted, Count) >= 0)
             {
-                ulong borrow = 0;
-                unchecked
-                {
-                    for (int i = 0; i < v.Length; i++)
-                    {
-                        ulong d = v[i] - shifted[i];
-                        ulong b = v[i] < shifted[i] ? 1UL : 0UL;
-                        b += d < borrow ? 1UL : 0UL;
-                        v[i] = d - borrow;
-                        borrow = b;
-                    }
-                }
+                MontgomeryElement<TField>.SubtractWrapping(ref value, shifted, Count);
             }
         }
 
-        Debug.Assert(Compare(v, modulus) < 0, "reduced below p");
-    }
-
-    private static int Compare(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        for (int i = a.Length - 1; i >= 0; i--)
-        {
-            if (a[i] != b[i])
-            {
-                return a[i] < b[i] ? -1 : 1;
-            }
-        }
-
-        return 0;
+        Debug.Assert(MontgomeryElement<TField>.Compare(value, p, Count) < 0, "reduced below p");
     }
 
     // vpermd indices moving 64-bit lanes: result lane j = source lane lj.
